@@ -1,0 +1,36 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
+export interface MarkdownRef {
+  kind: 'link' | 'image' | 'html';
+  /** The URL, or the raw HTML. */
+  target: string;
+}
+
+/** Links, images and raw HTML in a Markdown text, in document order. */
+export function markdownRefs(markdown: string): MarkdownRef[] {
+  const refs: MarkdownRef[] = [];
+  const visit = (tokens: Token[] | undefined): void => {
+    for (const token of tokens ?? []) {
+      if (token.type === 'link') refs.push({ kind: 'link', target: (token as Tokens.Link).href });
+      else if (token.type === 'image') refs.push({ kind: 'image', target: (token as Tokens.Image).href });
+      else if (token.type === 'html') refs.push({ kind: 'html', target: (token as Tokens.HTML).raw });
+      const nested = token as { tokens?: Token[]; items?: Token[] };
+      visit(nested.tokens);
+      visit(nested.items);
+      if (token.type === 'table') {
+        const table = token as Tokens.Table;
+        for (const cell of [...table.header, ...table.rows.flat()]) visit(cell.tokens);
+      }
+    }
+  };
+  visit(new Lexer().lex(markdown));
+  return refs;
+}
+
+export type LinkKind = 'page' | 'external' | 'asset';
+
+export function classifyLink(target: string): LinkKind {
+  if (target.startsWith('#')) return 'page';
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) return 'external';
+  return 'asset';
+}

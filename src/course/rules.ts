@@ -1,0 +1,159 @@
+/** Rules across a whole course, run after each file passed its schema. */
+import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { checkAsset } from './assets.js';
+import { classifyLink, markdownRefs } from './markdown-refs.js';
+import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
+import { visitTexts } from './schema-walk.js';
+import { pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
+
+export interface Validated<T> {
+  kind: FileKind;
+  file: SourceFile;
+  data: T;
+}
+
+export interface CourseSources {
+  dir: string;
+  course: Validated<CourseSource>;
+  modules: Validated<ModuleSource>[];
+  assessment?: Validated<AssessmentSource>;
+}
+
+type AnyValidated = Validated<CourseSource> | Validated<ModuleSource> | Validated<AssessmentSource>;
+
+const at = (file: SourceFile, path: DataPath) => ({ ...positionOf(file, path), path: pathString(path) });
+
+/** Runs every rule; returns the assets the course uses (course-relative, sorted). */
+export function runRules(sources: CourseSources, out: Diagnostic[]): string[] {
+  const files: AnyValidated[] = [sources.course, ...sources.modules, ...(sources.assessment ? [sources.assessment] : [])];
+  checkUniqueIds(sources, out);
+  checkQuestions(sources, out);
+  for (const f of files) checkTexts(f, sources.course.data.languages, out);
+  return checkReferences(sources, files, out);
+}
+
+function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
+  const seen = new Map<string, { file: SourceFile; path: DataPath }>();
+  const claim = (file: SourceFile, path: DataPath, id: string) => {
+    const first = seen.get(id);
+    if (first) {
+      const where = positionOf(first.file, first.path);
+      out.push(diag('duplicate-id', `id "${id}" is already used at ${where.file}:${where.line}:${where.column}`, at(file, path)));
+    } else seen.set(id, { file, path });
+  };
+  for (const m of sources.modules) {
+    claim(m.file, ['id'], m.data.id);
+    m.data.pages.forEach((page, p) => {
+      claim(m.file, ['pages', p, 'id'], page.id);
+      page.blocks.forEach((block, b) => {
+        if (block.type !== 'check') return;
+        claim(m.file, ['pages', p, 'blocks', b, 'id'], block.id);
+        block.questions.forEach((q, i) => claim(m.file, ['pages', p, 'blocks', b, 'questions', i, 'id'], q.id));
+      });
+    });
+  }
+  const a = sources.assessment;
+  if (a) {
+    claim(a.file, ['id'], a.data.id);
+    a.data.questions.forEach((q, i) => claim(a.file, ['questions', i, 'id'], q.id));
+  }
+}
+
+function forEachQuestion(sources: CourseSources, visit: (q: QuestionSource, file: SourceFile, path: DataPath) => void): void {
+  for (const m of sources.modules) {
+    m.data.pages.forEach((page, p) =>
+      page.blocks.forEach((block, b) => {
+        if (block.type === 'check') block.questions.forEach((q, i) => visit(q, m.file, ['pages', p, 'blocks', b, 'questions', i]));
+      }),
+    );
+  }
+  sources.assessment?.data.questions.forEach((q, i) => visit(q, sources.assessment!.file, ['questions', i]));
+}
+
+function checkQuestions(sources: CourseSources, out: Diagnostic[]): void {
+  forEachQuestion(sources, (q, file, path) => {
+    if (q.type === 'true-false') return;
+    const ids = new Set<string>();
+    q.choices.forEach((c, i) => {
+      if (ids.has(c.id)) out.push(diag('duplicate-id', `choice id "${c.id}" is used twice in question "${q.id}"`, at(file, [...path, 'choices', i, 'id'])));
+      ids.add(c.id);
+    });
+    const correct = q.choices.filter((c) => c.correct).length;
+    if (correct === 0) out.push(diag('no-correct-answer', `question "${q.id}" has no correct choice`, at(file, [...path, 'choices'])));
+    if (q.type === 'single-choice' && correct > 1) {
+      out.push(diag('too-many-correct', `single-choice question "${q.id}" has ${correct} correct choices`, at(file, [...path, 'choices'])));
+    }
+  });
+}
+
+function checkTexts(f: AnyValidated, languages: string[], out: Diagnostic[]): void {
+  visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path) => {
+    if (typeof value === 'string') {
+      if (languages.length > 1) {
+        out.push(diag('untranslated-text', `this text has one version for the ${languages.length} course languages (${languages.join(', ')})`, at(f.file, path)));
+      }
+      return;
+    }
+    const map = value as Record<string, string>;
+    for (const lang of languages) {
+      if (map[lang] === undefined) out.push(diag('untranslated-text', `missing "${lang}" text`, at(f.file, path)));
+    }
+    for (const lang of Object.keys(map)) {
+      if (!languages.includes(lang)) {
+        out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, at(f.file, [...path, lang])));
+      }
+    }
+  });
+}
+
+/** Asset paths in image blocks and Markdown, and `#page` links. */
+function checkReferences(sources: CourseSources, files: AnyValidated[], out: Diagnostic[]): string[] {
+  const pageIds = new Set(sources.modules.flatMap((m) => m.data.pages.map((p) => p.id)));
+  const assets = new Set<string>();
+  const useAsset = (file: SourceFile, path: DataPath, target: string) => {
+    const result = checkAsset(sources.dir, target);
+    if (result.ok) assets.add(result.path);
+    else out.push(diag(result.code, result.message, locateIn(file, path, target)));
+  };
+  for (const m of sources.modules) {
+    m.data.pages.forEach((page, p) =>
+      page.blocks.forEach((block, b) => {
+        if (block.type === 'image') useAsset(m.file, ['pages', p, 'blocks', b, 'src'], block.src);
+      }),
+    );
+  }
+  for (const f of files) {
+    visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path) => {
+      const variants = typeof value === 'string' ? [[path, value] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v] as const);
+      for (const [textPath, markdown] of variants) {
+        for (const ref of markdownRefs(markdown)) {
+          if (ref.kind === 'html') {
+            if (!sources.course.data.allowHtml) out.push(diag('raw-html', `raw HTML "${ref.target.trim().slice(0, 40)}" will be shown as text`, locateIn(f.file, textPath, ref.target)));
+            continue;
+          }
+          const kind = classifyLink(ref.target);
+          if (kind === 'page') {
+            const id = decodeURIComponent(ref.target.slice(1));
+            if (!pageIds.has(id)) out.push(diag('dangling-reference', `no page has the id "${id}"`, locateIn(f.file, textPath, ref.target)));
+          } else if (kind === 'asset' || ref.kind === 'image') useAsset(f.file, textPath, ref.target);
+        }
+      }
+    });
+  }
+  return [...assets].sort();
+}
+
+/** The exact position of `needle` inside the value at `path`, or the value's start. */
+function locateIn(file: SourceFile, path: DataPath, needle: string) {
+  const start = positionOf(file, path);
+  const startOffset = offsetOf(file, start.line, start.column);
+  const index = file.text.indexOf(needle, startOffset);
+  if (index < 0) return { ...start, path: pathString(path) };
+  const pos = file.lines.linePos(index);
+  return { file: file.path, line: pos.line, column: pos.col, path: pathString(path) };
+}
+
+function offsetOf(file: SourceFile, line: number, column: number): number {
+  const lineStart = file.lines.lineStarts[line - 1] ?? 0;
+  return lineStart + column - 1;
+}

@@ -1,0 +1,154 @@
+/**
+ * The course format, version 1: the single source of truth. The JSON Schemas in `schema/` are
+ * generated from these definitions (`coursepack schema`), and the loader validates with them.
+ */
+import { z } from 'zod';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+
+const id = z
+  .string()
+  .max(64)
+  .regex(ID_PATTERN)
+  .describe('Stable id: lowercase letters, digits and single hyphens. Keep it when you edit the text, so learners keep their progress.');
+
+const lang = z.string().regex(LANG_PATTERN).describe('Language code, e.g. en, fr, pl, fi, mt (BCP 47).');
+
+/** A text: one string for a single-language course, or one string per declared language. */
+export const text = z
+  .union([z.string(), z.record(lang, z.string())])
+  .describe('Text: a string, or a map from language code to string, e.g. { en: Hello, fr: Bonjour }.');
+
+const markdown = text.describe('Markdown text: a string, or a map from language code to Markdown.');
+
+export const choice = z.strictObject({
+  id,
+  text,
+  correct: z.boolean().optional().describe('true for a correct choice'),
+  feedback: text.optional().describe('Shown when the learner picks this choice.'),
+});
+
+const questionFeedback = z.strictObject({
+  correct: text.optional(),
+  incorrect: text.optional(),
+});
+
+const questionBase = {
+  id,
+  prompt: markdown,
+  feedback: questionFeedback.optional(),
+  weight: z.number().positive().max(100).optional().describe('Weight in the assessment score (default 1).'),
+};
+
+export const singleChoice = z.strictObject({
+  ...questionBase,
+  type: z.literal('single-choice'),
+  choices: z.array(choice).min(2).max(36),
+});
+
+export const multipleChoice = z.strictObject({
+  ...questionBase,
+  type: z.literal('multiple-choice'),
+  choices: z.array(choice).min(2).max(36),
+});
+
+export const trueFalse = z.strictObject({
+  ...questionBase,
+  type: z.literal('true-false'),
+  answer: z.boolean().describe('The correct answer.'),
+});
+
+export const question = z.discriminatedUnion('type', [singleChoice, multipleChoice, trueFalse]);
+
+const textBlock = z.strictObject({ type: z.literal('text'), body: markdown });
+const imageBlock = z.strictObject({
+  type: z.literal('image'),
+  src: z.string().min(1).describe('Path of the image, relative to the course folder, e.g. assets/map.svg.'),
+  alt: text.describe('What the image shows, for learners who cannot see it. Required.'),
+  caption: text.optional(),
+  credit: text.optional(),
+});
+const calloutBlock = z.strictObject({
+  type: z.literal('callout'),
+  style: z.enum(['info', 'tip', 'warning', 'example']).default('info'),
+  title: text.optional(),
+  body: markdown,
+});
+const testimonyBlock = z.strictObject({
+  type: z.literal('testimony'),
+  name: text.describe('The persona\'s first name.'),
+  role: text.optional(),
+  quote: markdown,
+});
+const checkBlock = z.strictObject({
+  type: z.literal('check'),
+  id,
+  title: text.optional(),
+  questions: z.array(question).min(1).max(20),
+});
+
+export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock]);
+
+export const page = z.strictObject({
+  id,
+  title: text,
+  blocks: z.array(block).min(1),
+});
+
+export const moduleFile = z.strictObject({
+  id,
+  title: text,
+  description: text.optional(),
+  pages: z.array(page).min(1),
+});
+
+export const assessmentFile = z.strictObject({
+  id,
+  title: text,
+  intro: markdown.optional(),
+  passingScore: z.number().min(0).max(100).describe('Percentage needed to pass, 0..100.'),
+  attempts: z.number().int().min(1).max(99).default(3).describe('How many attempts a learner has.'),
+  showCorrectAnswers: z.boolean().default(true).describe('Show the correct answers in the review after an attempt.'),
+  questions: z.array(question).min(1),
+});
+
+export const STATUS_POLICIES = ['passed-failed', 'passed-incomplete', 'completed-failed', 'completed-incomplete'] as const;
+
+export const courseFile = z.strictObject({
+  id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/).describe('Semantic version, e.g. 1.0.0; part of the package file name.'),
+  languages: z.array(lang).min(1).describe('Languages of the course; one package is built per language.'),
+  title: text,
+  description: text.optional(),
+  author: z.string().optional(),
+  modules: z.array(z.string().min(1)).min(1).describe('Module files, relative to course.yaml, in order.'),
+  assessment: z.string().min(1).optional().describe('The final assessment file, relative to course.yaml.'),
+  completion: z
+    .strictObject({
+      pages: z
+        .union([z.literal('all'), z.number().int().min(0).max(100)])
+        .default('all')
+        .describe('Pages a learner must view to complete: all, or a percentage.'),
+    })
+    .default({ pages: 'all' }),
+  status: z
+    .enum(STATUS_POLICIES)
+    .default('passed-failed')
+    .describe('What the LMS is told when the assessment is passed / failed (without an assessment: completed/incomplete).'),
+  allowHtml: z.boolean().default(false).describe('Let Markdown contain raw HTML (escaped otherwise).'),
+});
+
+export type TextValue = z.infer<typeof text>;
+export type ChoiceSource = z.infer<typeof choice>;
+export type QuestionSource = z.infer<typeof question>;
+export type BlockSource = z.infer<typeof block>;
+export type PageSource = z.infer<typeof page>;
+export type ModuleSource = z.infer<typeof moduleFile>;
+export type AssessmentSource = z.infer<typeof assessmentFile>;
+export type CourseSource = z.infer<typeof courseFile>;
+export type StatusPolicy = (typeof STATUS_POLICIES)[number];
+
+/** The three kinds of source file and their schemas. */
+export const FILE_SCHEMAS = { course: courseFile, module: moduleFile, assessment: assessmentFile } as const;
+export type FileKind = keyof typeof FILE_SCHEMAS;

@@ -1,0 +1,45 @@
+import type { Severity } from './diagnostic.js';
+
+/**
+ * The catalogue of diagnostic codes. A code's name never changes once published: authors search
+ * for it and tests assert it. Add new codes; do not rename or reuse old ones.
+ */
+export interface CodeInfo {
+  severity: Severity;
+  /** What the author can do about it, when the message alone does not say. */
+  hint: string;
+}
+
+export const CODES = {
+  // Files and YAML syntax
+  'course-not-found': { severity: 'error', hint: 'Give the folder that holds course.yaml, e.g. `coursepack build courses/my-course`.' },
+  'file-not-found': { severity: 'error', hint: 'Check the path: it is relative to the file that names it, and case-sensitive.' },
+  'file-encoding': { severity: 'error', hint: 'Save the file as UTF-8 (without a byte-order mark).' },
+  'file-too-large': { severity: 'error', hint: 'Split the content into several module files.' },
+  'yaml-syntax': { severity: 'error', hint: 'Check indentation (spaces, not tabs), colons after keys, and quotes around text that starts with a special character.' },
+  'yaml-duplicate-key': { severity: 'error', hint: 'Each key may appear once in a mapping; remove or rename one of them.' },
+  // Schema
+  'unknown-key': { severity: 'error', hint: 'Remove the key or fix its spelling; docs/authoring.md lists every key.' },
+  'missing-field': { severity: 'error', hint: 'Add the field; docs/authoring.md shows an example.' },
+  'wrong-type': { severity: 'error', hint: 'Change the value to the expected type.' },
+  'invalid-value': { severity: 'error', hint: 'Use one of the allowed values.' },
+  'invalid-id': { severity: 'error', hint: 'Ids use lowercase letters, digits and single hyphens (e.g. `why-coding`); they become SCORM identifiers and file names.' },
+  // Rules across the course
+  'duplicate-id': { severity: 'error', hint: 'Ids must be unique in the whole course: rename one. Keep the id of content already published, so learners keep their progress.' },
+  'dangling-reference': { severity: 'error', hint: 'Link to an existing page id with `#page-id`, or fix the spelling.' },
+  'missing-asset': { severity: 'error', hint: 'Put the file in the course folder (usually `assets/`) or fix the path; paths are case-sensitive.' },
+  'asset-outside-course': { severity: 'error', hint: 'Copy the file into the course folder: a package can only contain files from the course.' },
+  'asset-name': { severity: 'error', hint: 'Rename the file using only letters, digits, `.`, `_` and `-`: LMSs rewrite or refuse other characters.' },
+  'untranslated-text': { severity: 'error', hint: 'Add the missing language to this text, e.g. `{ en: "...", fr: "..." }`.' },
+  'unknown-language': { severity: 'error', hint: 'Use one of the languages declared in course.yaml, or declare this one.' },
+  'empty-course': { severity: 'error', hint: 'Add at least one module with one page.' },
+  'no-correct-answer': { severity: 'error', hint: 'Mark at least one choice with `correct: true`.' },
+  'too-many-correct': { severity: 'error', hint: 'A single-choice question has exactly one correct choice; use `type: multiple-choice` for more.' },
+  'raw-html': { severity: 'warning', hint: 'Raw HTML is escaped unless course.yaml sets `allowHtml: true`.' },
+  // Targets
+  'state-too-large': { severity: 'error', hint: 'Shorten the course (fewer questions per module) or build for a target with more room (scorm2004, xapi).' },
+  'unknown-target': { severity: 'error', hint: 'Choose targets from the list in `coursepack build --help`.' },
+  'language-not-in-course': { severity: 'error', hint: 'Choose languages declared in course.yaml `languages`.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
