@@ -38,6 +38,7 @@ export const CODES = {
   'raw-html': { severity: 'warning', hint: 'Raw HTML is escaped unless course.yaml sets `allowHtml: true`.' },
   // Targets
   'state-too-large': { severity: 'error', hint: 'Shorten the course (fewer questions per module) or build for a target with more room (scorm2004, xapi).' },
+  'state-key-collision': { severity: 'error', hint: 'Rename one of the two ids slightly: their short keys in the saved learner state collide.' },
   'unknown-target': { severity: 'error', hint: 'Choose targets from the list in `coursepack build --help`.' },
   'language-not-in-course': { severity: 'error', hint: 'Choose languages declared in course.yaml `languages`.' },
 } as const satisfies Record<string, CodeInfo>;

@@ -1,0 +1,136 @@
+/** The command line, testable: `run(argv, io)` resolves to the exit code; bin only sets it. */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { COURSE_FILE } from '../course/load-course.js';
+import { formatDiagnostic, summary } from '../diagnostics/printer.js';
+import { build, type BuildResult } from '../package/build.js';
+import { TARGETS } from '../targets/index.js';
+import { jsonSchemas } from '../course/json-schema.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  color: boolean;
+}
+
+export const EXIT = { ok: 0, courseErrors: 1, usage: 2, internal: 70 } as const;
+
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+class UsageError extends Error {}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('coursepack')
+    .description('Compile e-learning courses (YAML + Markdown) into SCORM 1.2 and web packages.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run coursepack --help for usage)');
+
+  const targetIds = TARGETS.map((t) => t.id).join(', ');
+  program
+    .command('build')
+    .description('Check courses and build their packages into the output folder.')
+    .argument('[course...]', 'course folders (default: every folder under courses/ with a course.yaml)')
+    .addOption(new Option('-t, --target <list>', `targets, comma-separated: ${targetIds}`).argParser(list))
+    .addOption(new Option('-l, --lang <list>', 'languages, comma-separated (default: all of the course)').argParser(list))
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('--strict', 'treat warnings as errors')
+    .option('--json', 'print a machine-readable report on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  coursepack build                                   every course under courses/, every target and language
+  coursepack build courses/counsellor-training --target scorm12 --lang fr
+  coursepack build --json > report.json              report: { packages: [...], diagnostics: [...] }
+
+Packages are named <out>/<course-id>-<version>-<lang>-<target>.zip.
+Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
+    )
+    .action(async (courses: string[], opts: { target?: string[]; lang?: string[]; out: string; strict?: boolean; json?: boolean }) => {
+      const dirs = courseDirs(courses, io.cwd);
+      const result = await build({ courses: dirs, targets: opts.target, langs: opts.lang, out: opts.out, strict: opts.strict, cwd: io.cwd });
+      report(result, io, { json: opts.json, verb: 'built' });
+      exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
+    });
+
+  program
+    .command('check')
+    .description('Check courses and report every problem, without building.')
+    .argument('[course...]', 'course folders (default: every folder under courses/ with a course.yaml)')
+    .option('--strict', 'treat warnings as errors')
+    .option('--json', 'print a machine-readable report on stdout')
+    .addHelpText('after', '\nExamples:\n  coursepack check\n  coursepack check courses/counsellor-training --strict')
+    .action(async (courses: string[], opts: { strict?: boolean; json?: boolean }) => {
+      const result = await build({ courses: courseDirs(courses, io.cwd), strict: opts.strict, checkOnly: true, write: false, cwd: io.cwd });
+      report(result, io, { json: opts.json, verb: 'checked' });
+      exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
+    });
+
+  program
+    .command('schema')
+    .description('Write the JSON Schemas of the course format (for editor completion).')
+    .option('-o, --out <dir>', 'folder for course/module/assessment .schema.json', 'schema')
+    .action((opts: { out: string }) => {
+      for (const [name, schema] of Object.entries(jsonSchemas())) {
+        writeFileSync(join(resolve(io.cwd, opts.out), `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+      }
+      io.stdout(`wrote ${opts.out}/{course,module,assessment}.schema.json\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`coursepack: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`coursepack: internal error — this is a bug in coursepack, not in your course.\n${stack}\nPlease report it with the command you ran.\n`);
+    return EXIT.internal;
+  }
+}
+
+function courseDirs(given: string[], cwd: string): string[] {
+  if (given.length) return given;
+  const root = join(cwd, 'courses');
+  const found = existsSync(root)
+    ? readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(root, d.name, COURSE_FILE)))
+        .map((d) => relative(cwd, join(root, d.name)))
+        .sort()
+    : [];
+  if (!found.length) throw new UsageError(`no course given and no courses/<id>/${COURSE_FILE} found in ${cwd}`);
+  return found;
+}
+
+function report(result: BuildResult, io: Io, options: { json?: boolean; verb: string }): void {
+  if (options.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok: result.ok,
+          packages: result.packages.map((p) => ({ course: p.course, target: p.target, lang: p.lang, path: relative(io.cwd, p.path), bytes: p.bytes, sha256: p.sha256 })),
+          diagnostics: result.diagnostics,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const sorted = [...result.diagnostics].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  for (const d of sorted) io.stderr(`${formatDiagnostic(d, { color: io.color, readSource: (file) => result.sources.get(file) })}\n\n`);
+  for (const p of result.packages) io.stdout(`${options.verb} ${relative(io.cwd, p.path)}  ${(p.bytes / 1024).toFixed(1)} KB\n`);
+  const courses = result.courses.length;
+  io.stderr(`${result.ok ? 'ok' : 'failed'}: ${summary(result.diagnostics)}${options.verb === 'checked' ? `, ${courses} course${courses === 1 ? '' : 's'} checked` : `, ${result.packages.length} package${result.packages.length === 1 ? '' : 's'} built`}\n`);
+  if (!result.ok && options.verb === 'built') io.stderr('nothing was written: fix the errors above and build again\n');
+}

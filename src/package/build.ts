@@ -1,0 +1,143 @@
+/** The build: load and check every course, render each target × language in memory, then write. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { loadCourse } from '../course/load-course.js';
+import type { Course } from '../course/model.js';
+import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { renderSite } from '../render/site.js';
+import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
+import { serializeXml } from '../targets/xml.js';
+import { checkLimits, checkStateKeys } from './limits.js';
+import { playerBundle } from './player-bundle.js';
+import { zipFiles, type PackageFile } from './zip.js';
+
+export interface BuildOptions {
+  /** Course folders. */
+  courses: string[];
+  targets?: string[];
+  langs?: string[];
+  /** Output folder (default dist). */
+  out?: string;
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  /** false: build in memory only (tests, `check`). */
+  write?: boolean;
+  /** Stop after checking (no rendering). */
+  checkOnly?: boolean;
+  cwd?: string;
+}
+
+export interface BuiltPackage {
+  course: string;
+  target: TargetId;
+  lang: string;
+  /** Where the zip is (or would be) written. */
+  path: string;
+  bytes: number;
+  sha256: string;
+  zip: Buffer;
+  files: PackageFile[];
+}
+
+export interface BuildResult {
+  ok: boolean;
+  packages: BuiltPackage[];
+  diagnostics: Diagnostic[];
+  /** Source texts by displayed path, for code frames. */
+  sources: Map<string, string>;
+  courses: Course[];
+}
+
+export function packageName(course: Course, lang: string, target: TargetId): string {
+  return `${course.id}-${course.version}-${lang}-${target}.zip`;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const out = resolve(cwd, options.out ?? 'dist');
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const result = (ok: boolean, packages: BuiltPackage[] = [], courses: Course[] = []): BuildResult => ({ ok, packages, diagnostics, sources, courses });
+
+  const targets: Target[] = [];
+  for (const id of options.targets ?? DEFAULT_TARGETS) {
+    const target = findTarget(id);
+    if (target) targets.push(target);
+    else diagnostics.push(diag('unknown-target', `unknown target "${id}"`));
+  }
+
+  const courses: Course[] = [];
+  for (const dir of options.courses) {
+    const display = relative(cwd, resolve(cwd, dir)).split(sep).join('/') || '.';
+    const loaded = loadCourse(resolve(cwd, dir));
+    for (const d of loaded.diagnostics) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
+    for (const [file, text] of loaded.files) sources.set(posix.join(display, file), text);
+    if (!loaded.course) continue;
+    const course = loaded.course;
+    const local: Diagnostic[] = [];
+    for (const lang of options.langs ?? []) {
+      if (!course.languages.includes(lang)) local.push(diag('language-not-in-course', `"${lang}" is not a language of ${course.id} (${course.languages.join(', ')})`));
+    }
+    checkStateKeys(course, local);
+    for (const target of targets) checkLimits(course, target, local);
+    for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
+    courses.push(course);
+  }
+
+  const failed = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  if (failed || options.checkOnly) return result(!failed, [], courses);
+
+  const packages: BuiltPackage[] = [];
+  for (const course of courses) {
+    const langs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
+    for (const target of targets) {
+      for (const lang of langs) {
+        const files = await packageFiles(course, target, lang);
+        const zip = await zipFiles(files);
+        packages.push({
+          course: course.id,
+          target: target.id,
+          lang,
+          path: join(out, packageName(course, lang, target.id)),
+          bytes: zip.length,
+          sha256: createHash('sha256').update(zip).digest('hex'),
+          zip,
+          files,
+        });
+      }
+    }
+  }
+  if (options.write !== false) writePackages(out, packages);
+  return result(true, packages, courses);
+}
+
+/** Every file of one package, manifest included. */
+export async function packageFiles(course: Course, target: Target, lang: string): Promise<PackageFile[]> {
+  const site = renderSite(course, lang, { csp: target.csp });
+  const files: PackageFile[] = [
+    { path: 'index.html', data: site.html },
+    { path: 'player.css', data: site.css },
+    { path: 'player.js', data: await playerBundle(target.playerEntry) },
+    ...course.assets.map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
+  ];
+  const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
+  if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
+  return files;
+}
+
+/** Each zip goes to a temporary file in the output folder, then is renamed into place. */
+function writePackages(out: string, packages: BuiltPackage[]): void {
+  mkdirSync(out, { recursive: true });
+  const temps: string[] = [];
+  try {
+    for (const pkg of packages) {
+      const temp = join(out, `.coursepack-tmp-${randomBytes(6).toString('hex')}.zip`);
+      temps.push(temp);
+      writeFileSync(temp, pkg.zip);
+    }
+    packages.forEach((pkg, i) => renameSync(temps[i]!, pkg.path));
+  } finally {
+    for (const temp of temps) rmSync(temp, { force: true });
+  }
+}

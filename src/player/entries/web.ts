@@ -1,0 +1,3 @@
+import { boot, standaloneFor } from '../boot.js';
+
+void boot(window, (data) => standaloneFor(window, data));

@@ -1,0 +1,138 @@
+/** SCORM 1.2 adapter (LMS-RULES.md rules 15–23, 39–40). */
+import type { LearningEvent, Outcome } from '../core/types.js';
+import { scorm12Interaction, scorm12Time, scorm12Timespan } from '../interactions/scorm12.js';
+import { findApi } from './find-api.js';
+import type { Snapshot, StartInfo, Tracker } from './tracker.js';
+
+/** The SCORM 1.2 runtime API as LMSs expose it on `window.API`. */
+export interface Scorm12Api {
+  LMSInitialize(arg: ''): string;
+  LMSFinish(arg: ''): string;
+  LMSGetValue(element: string): string;
+  LMSSetValue(element: string, value: string): string;
+  LMSCommit(arg: ''): string;
+  LMSGetLastError(): string;
+  LMSGetErrorString(code: string): string;
+}
+
+const STATUS_RANK: Record<string, number> = { 'not attempted': 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 };
+
+export function lessonStatus(outcome: Outcome, policy: string): string {
+  if (outcome.success === 'passed') return policy.startsWith('passed') ? 'passed' : 'completed';
+  if (outcome.success === 'failed') return policy.endsWith('failed') ? 'failed' : 'incomplete';
+  return outcome.completion;
+}
+
+export class Scorm12Tracker implements Tracker {
+  readonly name = 'SCORM 1.2';
+  onProblem?: (message: 'save-failed') => void;
+  private api: Scorm12Api | null = null;
+  private finished = false;
+  private readOnly = false;
+  private status = 'not attempted';
+  private written = new Map<string, string>();
+  private interactionCount = 0;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly win: Window,
+    private readonly policy: string,
+  ) {}
+
+  async start(): Promise<StartInfo | null> {
+    const api = findApi<Scorm12Api>(this.win, 'API');
+    if (!api || String(api.LMSInitialize('')) !== 'true') return null;
+    this.api = api;
+    const get = (element: string) => String(api.LMSGetValue(element) ?? '');
+    const entry = get('cmi.core.entry');
+    this.status = get('cmi.core.lesson_status') || 'not attempted';
+    const mode = get('cmi.core.lesson_mode');
+    const credit = get('cmi.core.credit') !== 'no-credit';
+    this.readOnly = mode === 'browse' || mode === 'review' || !credit;
+    this.interactionCount = Number.parseInt(get('cmi.interactions._count'), 10) || 0;
+    const savedState = get('cmi.suspend_data');
+    const location = get('cmi.core.lesson_location');
+    if (!this.readOnly && (entry === 'ab-initio' || this.status === 'not attempted')) {
+      if ((STATUS_RANK[this.status] ?? 0) < STATUS_RANK.incomplete!) this.setStatus('incomplete');
+      this.set('cmi.core.exit', 'suspend');
+      this.commit();
+    }
+    const recorded: StartInfo['recorded'] = {};
+    if (this.status === 'completed' || this.status === 'passed') recorded.completion = 'completed';
+    if (this.status === 'passed' || this.status === 'failed') recorded.success = this.status;
+    return {
+      savedState: entry === 'ab-initio' ? null : savedState || null,
+      location: location || null,
+      recorded,
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      credit,
+    };
+  }
+
+  async save(snapshot: Snapshot): Promise<void> {
+    if (!this.writeSnapshot(snapshot)) return;
+    this.commit();
+  }
+
+  async record(event: LearningEvent): Promise<void> {
+    if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
+    const i = scorm12Interaction(event.question, event.response, event.result);
+    const n = this.interactionCount++;
+    const prefix = `cmi.interactions.${n}`;
+    this.set(`${prefix}.id`, i.id);
+    this.set(`${prefix}.type`, i.type);
+    this.set(`${prefix}.weighting`, i.weighting);
+    this.set(`${prefix}.student_response`, i.student_response);
+    this.set(`${prefix}.correct_responses.0.pattern`, i.pattern);
+    this.set(`${prefix}.result`, i.result);
+    this.set(`${prefix}.latency`, scorm12Timespan(event.latencyMs));
+    this.set(`${prefix}.time`, scorm12Time(event.timestamp));
+  }
+
+  async finish(snapshot: Snapshot): Promise<void> {
+    if (!this.api || this.finished) return;
+    this.writeSnapshot(snapshot);
+    if (!this.readOnly) this.set('cmi.core.session_time', scorm12Timespan(Date.now() - this.startedAt));
+    this.finished = true;
+    this.api.LMSFinish('');
+  }
+
+  /** Writes what changed; false when nothing may be written. */
+  private writeSnapshot({ state, location, outcome }: Snapshot): boolean {
+    if (!this.api || this.finished || this.readOnly) return false;
+    this.setOnce('cmi.core.lesson_location', location);
+    this.setOnce('cmi.suspend_data', state);
+    if (outcome.score !== undefined) {
+      this.setOnce('cmi.core.score.min', '0');
+      this.setOnce('cmi.core.score.max', '100');
+      this.setOnce('cmi.core.score.raw', String(outcome.score));
+    }
+    this.setStatus(lessonStatus(outcome, this.policy));
+    this.setOnce('cmi.core.exit', outcome.done ? '' : 'suspend');
+    return true;
+  }
+
+  /** Sets lesson_status unless that would lower what the LMS already has (rule 17). */
+  private setStatus(status: string): void {
+    if ((STATUS_RANK[status] ?? 0) < (STATUS_RANK[this.status] ?? 0)) return;
+    if (status === this.status && this.written.has('cmi.core.lesson_status')) return;
+    this.status = status;
+    this.set('cmi.core.lesson_status', status);
+  }
+
+  private setOnce(element: string, value: string): void {
+    if (this.written.get(element) !== value) this.set(element, value);
+  }
+
+  private set(element: string, value: string): void {
+    if (!this.api) return;
+    const ok = String(this.api.LMSSetValue(element, value)) === 'true';
+    if (ok) this.written.set(element, value);
+    else this.onProblem?.('save-failed');
+  }
+
+  private commit(): void {
+    if (!this.api) return;
+    if (String(this.api.LMSCommit('')) !== 'true') this.onProblem?.('save-failed');
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Markdown to HTML for package pages. Raw HTML is escaped unless the course allows it, links are
+ * limited to safe schemes, `#page-id` links become player navigation, and headings start at h2
+ * (the page title is the h1).
+ */
+import { Marked, type Tokens } from 'marked';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
+
+export interface MarkdownRenderer {
+  block(markdown: string): string;
+  inline(markdown: string): string;
+}
+
+export function createMarkdown(options: { allowHtml: boolean }): MarkdownRenderer {
+  const marked = new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return options.allowHtml ? text : escapeHtml(text);
+      },
+      heading({ tokens, depth }: Tokens.Heading) {
+        const level = Math.min(6, depth + 1);
+        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+      },
+      link({ href, title, tokens }: Tokens.Link) {
+        const text = this.parser.parseInline(tokens);
+        if (!SAFE_URL.test(href)) return text;
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+        if (href.startsWith('#')) return `<a href="${escapeHtml(href)}" data-page-link="${escapeHtml(decodeURIComponent(href.slice(1)))}"${titleAttr}>${text}</a>`;
+        if (/^https?:/i.test(href)) return `<a href="${escapeHtml(href)}"${titleAttr} target="_blank" rel="noopener noreferrer">${text}</a>`;
+        return `<a href="${escapeHtml(href)}"${titleAttr}>${text}</a>`;
+      },
+      image({ href, title, text }: Tokens.Image) {
+        if (!SAFE_URL.test(href) || /^https?:/i.test(href)) return escapeHtml(text);
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy">`;
+      },
+    },
+  });
+  return {
+    block: (markdown) => (marked.parse(markdown) as string).trim(),
+    inline: (markdown) => (marked.parseInline(markdown) as string).trim(),
+  };
+}

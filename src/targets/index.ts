@@ -1,0 +1,13 @@
+/** Every target coursepack builds, in default order. Add a target here and nowhere else. */
+import { scorm12 } from './scorm12/index.js';
+import type { Target, TargetId } from './types.js';
+import { web } from './web/index.js';
+
+export const TARGETS: readonly Target[] = [scorm12, web];
+export const DEFAULT_TARGETS: readonly TargetId[] = ['scorm12', 'web'];
+
+export function findTarget(id: string): Target | undefined {
+  return TARGETS.find((t) => t.id === id);
+}
+
+export type { Target, TargetId, TrackingLimits } from './types.js';
