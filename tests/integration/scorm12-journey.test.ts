@@ -1,0 +1,181 @@
+/**
+ * The counsellor training's SCORM 1.2 package played in a DOM with scorm-again as the LMS,
+ * wrapped to enforce LMS-RULES.md. Answers come from the embedded course data, so the test holds
+ * as the content grows.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { correctResponse } from '../../src/player/core/questions.js';
+import { scorm12Interaction } from '../../src/player/interactions/scorm12.js';
+import type { BuiltPackage } from '../../src/package/build.js';
+import { buildPackage, COUNSELLOR } from '../support/build.js';
+import { launch, newLms, resumeData, settle } from '../support/dom-lms.js';
+import { answerChecks, choose, correctAnswer, next, takeAssessment, visiblePage, wrongAnswer } from '../support/learner.js';
+
+const TIMESPAN = /^\d{4}:\d{2}:\d{2}\.\d{2}$/;
+const TIME = /^\d{2}:\d{2}:\d{2}$/;
+
+let pkg: BuiltPackage;
+beforeAll(async () => {
+  pkg = await buildPackage(COUNSELLOR, 'scorm12', 'en');
+});
+
+function interactions(values: Map<string, string>) {
+  const out: Array<Record<string, string>> = [];
+  for (const [key, value] of values) {
+    const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
+    if (m) (out[Number(m[1])] ??= {})[m[2]!] = value;
+  }
+  return out;
+}
+
+describe('SCORM 1.2 journey in a real LMS runtime', () => {
+  it('marks a first launch incomplete at once and asks to be resumable', async () => {
+    const { api } = await launch(pkg);
+    expect(api.values.get('cmi.core.lesson_status')).toBe('incomplete');
+    expect(api.values.get('cmi.core.exit')).toBe('suspend');
+    expect(api.calls.find((c) => c.method === 'LMSCommit')).toBeTruthy();
+    expect(api.violations).toEqual([]);
+  });
+
+  it('records pages, checks, a failed then a passed attempt, exactly as the LMS expects', async () => {
+    const { doc, api, lms, data, window } = await launch(pkg);
+    const order = [...data.pages.map((p) => p.id), data.assessment!.id];
+    expect(visiblePage(doc)).toBe(order[0]);
+    const checkIds: string[] = [];
+    for (let i = 0; i < order.length - 1; i++) {
+      checkIds.push(...(await answerChecks(doc, data, { wrongFirst: true })));
+      await next(doc);
+      expect(visiblePage(doc)).toBe(order[i + 1]);
+      expect(api.values.get('cmi.core.lesson_location')).toBe(order[i + 1]);
+    }
+    expect(checkIds.length).toBeGreaterThan(0);
+    expect(api.values.get('cmi.core.lesson_status')).toBe('incomplete');
+    expect(api.values.has('cmi.core.score.raw')).toBe(false);
+
+    // Attempt 1: everything wrong.
+    await takeAssessment(doc, data, 0);
+    expect(api.values.get('cmi.core.lesson_status')).toBe('failed');
+    expect(api.values.get('cmi.core.score.raw')).toBe('0');
+    expect(api.values.get('cmi.core.score.min')).toBe('0');
+    expect(api.values.get('cmi.core.score.max')).toBe('100');
+    expect(doc.getElementById('cp-result')!.hidden).toBe(false);
+
+    // Attempt 2: everything right.
+    await takeAssessment(doc, data, data.assessment!.questions.length);
+    expect(api.values.get('cmi.core.lesson_status')).toBe('passed');
+    expect(api.values.get('cmi.core.score.raw')).toBe('100');
+    expect(api.values.get('cmi.core.exit')).toBe('');
+    expect(doc.getElementById('cp-start')!.hidden).toBe(true);
+
+    // Interactions: two per check (wrong, then right), then one per question per attempt, in order.
+    const written = interactions(api.values);
+    const expected = [
+      ...checkIds.flatMap((id) => {
+        const q = data.questions[id]!;
+        return [scorm12Interaction(q, wrongAnswer(q).join(','), 'incorrect'), scorm12Interaction(q, correctResponse(q), 'correct')];
+      }),
+      ...data.assessment!.questions.map((id) => scorm12Interaction(data.questions[id]!, wrongAnswer(data.questions[id]!).join(','), 'incorrect')),
+      ...data.assessment!.questions.map((id) => scorm12Interaction(data.questions[id]!, correctResponse(data.questions[id]!), 'correct')),
+    ];
+    expect(written).toHaveLength(expected.length);
+    written.forEach((w, n) => {
+      const e = expected[n]!;
+      expect({ n, id: w.id, type: w.type, student_response: w.student_response, pattern: w['correct_responses.0.pattern'], result: w.result, weighting: w.weighting }).toEqual({
+        n,
+        id: e.id,
+        type: e.type,
+        student_response: e.student_response,
+        pattern: e.pattern,
+        result: e.result,
+        weighting: e.weighting,
+      });
+      expect(w.latency).toMatch(TIMESPAN);
+      expect(w.time).toMatch(TIME);
+      expect(['correct', 'wrong']).toContain(w.result);
+    });
+
+    // Closing the tab finishes the session once, with the session time.
+    window.dispatchEvent(new window.Event('pagehide'));
+    window.dispatchEvent(new window.Event('beforeunload'));
+    await settle();
+    expect(api.finishCount).toBe(1);
+    expect(api.values.get('cmi.core.session_time')).toMatch(TIMESPAN);
+    const cmi = lms.renderCMIToJSONObject() as { cmi: { core: Record<string, unknown> } };
+    expect(cmi.cmi.core.lesson_status).toBe('passed');
+    expect(api.violations).toEqual([]);
+  });
+
+  it('never lowers a passed status on a later launch', async () => {
+    const first = await launch(pkg);
+    for (let i = 0; i < first.data.pages.length; i++) await next(first.doc);
+    await takeAssessment(first.doc, first.data, first.data.assessment!.questions.length);
+    first.window.dispatchEvent(new first.window.Event('pagehide'));
+    const second = await launch(pkg, newLms(resumeData(first.lms)));
+    expect(second.doc.getElementById('cp-start')!.hidden).toBe(true);
+    await next(second.doc);
+    second.window.dispatchEvent(new second.window.Event('pagehide'));
+    expect(second.api.values.get('cmi.core.lesson_status')).not.toBe('incomplete');
+    const cmi = second.lms.renderCMIToJSONObject() as { cmi: { core: Record<string, unknown> } };
+    expect(cmi.cmi.core.lesson_status).toBe('passed');
+    expect(cmi.cmi.core.score).toMatchObject({ raw: '100' });
+    expect(second.api.violations).toEqual([]);
+  });
+
+  it('keeps a passed status when the LMS returns it without the learner state', async () => {
+    const { doc, api, lms, window } = await launch(pkg, newLms({ core: { lesson_status: 'passed', entry: 'resume', score: { raw: '90' } } }));
+    await next(doc);
+    window.dispatchEvent(new window.Event('pagehide'));
+    expect(api.values.has('cmi.core.lesson_status')).toBe(false);
+    expect((lms.renderCMIToJSONObject() as { cmi: { core: { lesson_status: string } } }).cmi.core.lesson_status).toBe('passed');
+    expect(api.violations).toEqual([]);
+  });
+
+  it('resumes at the bookmark with check answers and an open attempt kept', async () => {
+    const first = await launch(pkg);
+    const { doc, data } = first;
+    let checked: string | undefined;
+    for (let i = 0; i < data.pages.length && !checked; i++) {
+      const answered = await answerChecks(doc, data);
+      checked = answered[0];
+      if (!checked) await next(doc);
+    }
+    expect(checked).toBeDefined();
+    // Open the assessment and answer two questions, without submitting.
+    while (visiblePage(doc) !== data.assessment!.id) await next(doc);
+    doc.getElementById('cp-start')!.click();
+    await settle();
+    const [q1, q2] = data.assessment!.questions;
+    for (const id of [q1!, q2!]) choose(doc, doc.querySelector(`#cp-assessment-form [data-question-id="${id}"]`)!, correctAnswer(data.questions[id]!));
+    doc.getElementById('cp-assessment-form')!.dispatchEvent(new first.window.Event('change', { bubbles: true }) as unknown as Event);
+    await settle();
+    // Go back one page: that page is the bookmark.
+    doc.getElementById('cp-prev')!.click();
+    await settle();
+    const bookmark = visiblePage(doc)!;
+    first.window.dispatchEvent(new first.window.Event('pagehide'));
+    expect(first.api.finishCount).toBe(1);
+    expect(first.api.values.get('cmi.core.exit')).toBe('suspend');
+
+    const second = await launch(pkg, newLms(resumeData(first.lms)));
+    expect(second.api.lms.LMSGetValue('cmi.core.entry')).toBe('resume');
+    expect(visiblePage(second.doc)).toBe(bookmark);
+    const checkForm = second.doc.querySelector(`.cp-check-form[data-question-id="${checked}"]`)!;
+    const restored = Array.from(checkForm.querySelectorAll<HTMLInputElement>('input')).filter((i) => i.checked).map((i) => i.value);
+    expect(restored.sort()).toEqual(correctAnswer(data.questions[checked!]!).sort());
+    expect(checkForm.querySelector<HTMLElement>('.cp-feedback')!.hidden).toBe(false);
+    for (const id of [q1!, q2!]) {
+      const inputs = Array.from(second.doc.querySelectorAll<HTMLInputElement>(`#cp-assessment-form [data-question-id="${id}"] input`));
+      expect(inputs.filter((i) => i.checked).map((i) => i.value).sort()).toEqual(correctAnswer(data.questions[id]!).sort());
+    }
+    expect(second.doc.getElementById('cp-assessment-form')!.hidden).toBe(false);
+    expect(second.api.violations).toEqual([]);
+  });
+
+  it('falls back to the standalone tracker with a visible notice when no LMS is found', async () => {
+    const { doc, api } = await launch(pkg, newLms(), { api: false });
+    const notice = doc.getElementById('cp-notice')!;
+    expect(notice.hidden).toBe(false);
+    expect(notice.textContent).toMatch(/saved in this browser/);
+    expect(api.calls).toEqual([]);
+  });
+});
