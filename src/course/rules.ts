@@ -4,7 +4,7 @@ import { checkAsset } from './assets.js';
 import { classifyLink, markdownRefs } from './markdown-refs.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
 import { visitTexts } from './schema-walk.js';
-import { pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
+import { keyPositionOf, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
 
 export interface Validated<T> {
   kind: FileKind;
@@ -79,9 +79,10 @@ function checkQuestions(sources: CourseSources, out: Diagnostic[]): void {
       ids.add(c.id);
     });
     const correct = q.choices.filter((c) => c.correct).length;
-    if (correct === 0) out.push(diag('no-correct-answer', `question "${q.id}" has no correct choice`, at(file, [...path, 'choices'])));
+    const choicesKey = { ...keyPositionOf(file, path, 'choices'), path: pathString([...path, 'choices']) };
+    if (correct === 0) out.push(diag('no-correct-answer', `question "${q.id}" has no correct choice`, choicesKey));
     if (q.type === 'single-choice' && correct > 1) {
-      out.push(diag('too-many-correct', `single-choice question "${q.id}" has ${correct} correct choices`, at(file, [...path, 'choices'])));
+      out.push(diag('too-many-correct', `single-choice question "${q.id}" has ${correct} correct choices`, choicesKey));
     }
   });
 }
@@ -100,7 +101,7 @@ function checkTexts(f: AnyValidated, languages: string[], out: Diagnostic[]): vo
     }
     for (const lang of Object.keys(map)) {
       if (!languages.includes(lang)) {
-        out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, at(f.file, [...path, lang])));
+        out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, { ...keyPositionOf(f.file, path, lang), path: pathString([...path, lang]) }));
       }
     }
   });
@@ -126,9 +127,13 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
     visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path) => {
       const variants = typeof value === 'string' ? [[path, value] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v] as const);
       for (const [textPath, markdown] of variants) {
+        let htmlReported = false;
         for (const ref of markdownRefs(markdown)) {
           if (ref.kind === 'html') {
-            if (!sources.course.data.allowHtml) out.push(diag('raw-html', `raw HTML "${ref.target.trim().slice(0, 40)}" will be shown as text`, locateIn(f.file, textPath, ref.target)));
+            if (!sources.course.data.allowHtml && !htmlReported) {
+              htmlReported = true;
+              out.push(diag('raw-html', `raw HTML "${ref.target.trim().slice(0, 40)}" will be shown as text`, locateIn(f.file, textPath, ref.target)));
+            }
             continue;
           }
           const kind = classifyLink(ref.target);

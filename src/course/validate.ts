@@ -48,6 +48,12 @@ function issueToDiagnostics(file: SourceFile, schema: z.ZodType, data: unknown, 
   const name = path.length ? String(path[path.length - 1]) : 'file';
   const value = valueAt(data, path);
 
+  const missing = value === undefined && !nodeAt(file, path).found && (issue.code === 'invalid_type' || issue.code === 'invalid_union');
+  if (missing && !(issue.code === 'invalid_union' && (issue as { note?: string }).note)) {
+    if (path.length === 1 && path[0] === 'modules') return [diag('empty-course', 'the course has no modules', at)];
+    return [diag('missing-field', `"${name}" is required here`, { ...positionOf(file, path.slice(0, -1)), path: at.path })];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -58,10 +64,6 @@ function issueToDiagnostics(file: SourceFile, schema: z.ZodType, data: unknown, 
         });
       });
     case 'invalid_type': {
-      if (value === undefined && !nodeAt(file, path).found) {
-        if (path.length === 1 && path[0] === 'modules') return [diag('empty-course', 'the course has no modules', at)];
-        return [diag('missing-field', `"${name}" is required here`, { ...positionOf(file, path.slice(0, -1)), path: at.path })];
-      }
       return [diag('wrong-type', `"${name}" must be ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(value)}`, at)];
     }
     case 'invalid_union': {

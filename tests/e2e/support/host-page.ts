@@ -8,6 +8,7 @@ export const HOST_PAGE = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>Test LMS</title>
+<link rel="icon" href="data:,">
 <style>
   html, body { margin: 0; height: 100%; }
   #sco { display: block; border: 0; width: 100%; height: 100%; }
@@ -26,7 +27,11 @@ export const HOST_PAGE = `<!DOCTYPE html>
     const saved = await (await fetch('/cmi/' + encodeURIComponent(key))).json();
     lms.loadFromJSON(saved, '');
     lms.cmi.core.entry = 'resume';
+  } else {
+    lms.cmi.core.entry = 'ab-initio';
   }
+  lms.cmi.core.credit = 'credit';
+  lms.cmi.core.lesson_mode = 'normal';
   lms.cmi.core.student_id = 'learner-1';
   lms.cmi.core.student_name = 'Learner, Test';
   window.API = new StrictScorm12(lms);

@@ -1,0 +1,175 @@
+/** Every author mistake is reported with its code at the right file, line and column. */
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/course/load-course.js';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { testdir, validCourse, type Files } from '../support/testdir.js';
+
+function check(overrides: Files): Diagnostic[] {
+  return loadCourse(testdir(validCourse(overrides))).diagnostics;
+}
+
+const where = (d: Diagnostic) => ({ code: d.code, file: d.file, line: d.line, column: d.column });
+
+const MODULE_HEAD = `id: one
+title: { en: One, fr: Un }
+pages:
+  - id: welcome
+    title: { en: Welcome, fr: Bienvenue }
+    blocks:
+`;
+
+describe('a valid course', () => {
+  it('loads with no diagnostics', () => {
+    const result = loadCourse(testdir(validCourse()));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.course?.modules[0]?.pages.map((p) => p.id)).toEqual(['welcome', 'quiz-page']);
+    expect(result.course?.assets).toEqual(['assets/pic.svg']);
+  });
+});
+
+describe('files and YAML', () => {
+  it('reports a missing course.yaml', () => {
+    const d = loadCourse(testdir({ 'readme.md': 'x' })).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['course-not-found']);
+  });
+
+  it('reports YAML syntax errors with a position', () => {
+    const d = check({ 'modules/one.yaml': `id: one\ntitle: { en: One, fr: Un\npages: []\n` });
+    expect(d[0]).toMatchObject({ code: 'yaml-syntax', file: 'modules/one.yaml' });
+    expect(d[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports tabs used for indentation', () => {
+    const d = check({ 'modules/one.yaml': `id: one\ntitle:\n\ten: One\n` });
+    expect(where(d[0]!)).toMatchObject({ code: 'yaml-syntax', file: 'modules/one.yaml', line: 3 });
+  });
+
+  it('reports a duplicate key', () => {
+    const d = check({ 'modules/one.yaml': `id: one\nid: two\ntitle: { en: One, fr: Un }\npages: []\n` });
+    expect(where(d[0]!)).toEqual({ code: 'yaml-duplicate-key', file: 'modules/one.yaml', line: 2, column: 1 });
+  });
+
+  it('reports a byte-order mark', () => {
+    const d = check({ 'assessment.yaml': new Uint8Array([0xef, 0xbb, 0xbf, 0x69, 0x64]) });
+    expect(where(d[0]!)).toEqual({ code: 'file-encoding', file: 'assessment.yaml', line: 1, column: 1 });
+  });
+
+  it('reports text that is not UTF-8 at its line', () => {
+    const latin1 = Buffer.from('id: final\ntitle: { en: Caf\xe9, fr: Caf\xe9 }\n', 'latin1');
+    const d = check({ 'assessment.yaml': latin1 });
+    expect(where(d[0]!)).toEqual({ code: 'file-encoding', file: 'assessment.yaml', line: 2, column: 17 });
+  });
+
+  it('reports a module file that does not exist, at its line in course.yaml', () => {
+    const course = validCourse()['course.yaml'] as string;
+    const d = check({ 'course.yaml': course.replace('- modules/one.yaml', '- modules/one.yaml\n  - modules/two.yaml') });
+    expect(where(d[0]!)).toEqual({ code: 'file-not-found', file: 'course.yaml', line: 7, column: 5 });
+  });
+});
+
+describe('schema', () => {
+  it('suggests the key the author meant', () => {
+    const d = check({ 'assessment.yaml': (validCourse()['assessment.yaml'] as string).replace('passingScore', 'pasingScore') });
+    const unknown = d.find((x) => x.code === 'unknown-key')!;
+    expect(where(unknown)).toEqual({ code: 'unknown-key', file: 'assessment.yaml', line: 3, column: 1 });
+    expect(unknown.hint).toBe('Did you mean "passingScore"?');
+  });
+
+  it('reports a wrong type at the value', () => {
+    const d = check({ 'assessment.yaml': (validCourse()['assessment.yaml'] as string).replace('passingScore: 80', 'passingScore: eighty') });
+    expect(where(d[0]!)).toEqual({ code: 'wrong-type', file: 'assessment.yaml', line: 3, column: 15 });
+  });
+
+  it('reports a missing field at its parent', () => {
+    const d = check({ 'modules/one.yaml': `${MODULE_HEAD}      - type: image\n        src: assets/pic.svg\n` });
+    expect(where(d[0]!)).toEqual({ code: 'missing-field', file: 'modules/one.yaml', line: 7, column: 9 });
+    expect(d[0]!.message).toContain('"alt"');
+  });
+
+  it('reports an unknown block type with a suggestion', () => {
+    const d = check({ 'modules/one.yaml': `${MODULE_HEAD}      - type: txt\n        body: { en: a, fr: b }\n` });
+    expect(where(d[0]!)).toEqual({ code: 'invalid-value', file: 'modules/one.yaml', line: 7, column: 15 });
+    expect(d[0]!.hint).toBe('Did you mean "text"?');
+  });
+
+  it('reports an id that cannot be used', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('id: welcome', 'id: Welcome Page') });
+    expect(where(d[0]!)).toEqual({ code: 'invalid-id', file: 'modules/one.yaml', line: 4, column: 9 });
+  });
+
+  it('reports a passing score outside 0..100', () => {
+    const d = check({ 'assessment.yaml': (validCourse()['assessment.yaml'] as string).replace('passingScore: 80', 'passingScore: 120') });
+    expect(where(d[0]!)).toEqual({ code: 'invalid-value', file: 'assessment.yaml', line: 3, column: 15 });
+  });
+
+  it('reports an empty course', () => {
+    const d = check({ 'course.yaml': (validCourse()['course.yaml'] as string).replace('modules:\n  - modules/one.yaml', 'modules: []') });
+    expect(where(d[0]!)).toMatchObject({ code: 'empty-course', file: 'course.yaml', line: 5 });
+  });
+});
+
+describe('rules across the course', () => {
+  it('reports an id used twice, in another file, with the first place', () => {
+    const d = check({ 'assessment.yaml': (validCourse()['assessment.yaml'] as string).replace('id: a-one', 'id: q-one') });
+    expect(where(d[0]!)).toEqual({ code: 'duplicate-id', file: 'assessment.yaml', line: 6, column: 9 });
+    expect(d[0]!.message).toContain('modules/one.yaml:');
+  });
+
+  it('reports a link to a page that does not exist, at the link', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('en: Hello, see [the quiz](#quiz-page)', 'en: Hello, see [the quiz](#quiz-pag)') });
+    expect(where(d[0]!)).toEqual({ code: 'dangling-reference', file: 'modules/one.yaml', line: 9, column: 37 });
+  });
+
+  it('reports a missing asset', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('assets/pic.svg', 'assets/Pic.svg') });
+    expect(where(d[0]!)).toEqual({ code: 'missing-asset', file: 'modules/one.yaml', line: 12, column: 14 });
+  });
+
+  it.each([
+    ['../outside.svg', 'asset-outside-course'],
+    ['/etc/hostname', 'asset-outside-course'],
+    ['assets/link.svg', 'asset-outside-course'],
+    ['assets/my picture.svg', 'asset-name'],
+  ])('reports the asset path %s as %s', (src, code) => {
+    const d = check({
+      'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('src: assets/pic.svg', `src: "${src}"`),
+      'assets/link.svg': { symlink: '/etc/hostname' },
+      'assets/my picture.svg': '<svg/>',
+    });
+    expect(where(d[0]!)).toEqual({ code, file: 'modules/one.yaml', line: 12, column: 15 });
+  });
+
+  it('reports untranslated text and undeclared languages', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('title: { en: Quiz, fr: Quiz }', 'title: { en: Quiz, pl: Quiz }').replace('title: { en: One, fr: Un }', 'title: One') });
+    expect(d.map(where)).toEqual([
+      { code: 'untranslated-text', file: 'modules/one.yaml', line: 2, column: 8 },
+      { code: 'untranslated-text', file: 'modules/one.yaml', line: 15, column: 12 },
+      { code: 'unknown-language', file: 'modules/one.yaml', line: 15, column: 24 },
+    ]);
+    expect(d[1]!.message).toContain('"fr"');
+  });
+
+  it('reports questions without a correct answer or with too many', () => {
+    const assessment = (validCourse()['assessment.yaml'] as string)
+      .replace('{ id: b, text: { en: B, fr: B }, correct: true }', '{ id: b, text: { en: B, fr: B } }')
+      .replace("type: multiple-choice", 'type: single-choice');
+    const d = check({ 'assessment.yaml': assessment });
+    expect(d.map(where)).toEqual([
+      { code: 'no-correct-answer', file: 'assessment.yaml', line: 9, column: 5 },
+      { code: 'too-many-correct', file: 'assessment.yaml', line: 15, column: 5 },
+    ]);
+  });
+
+  it('warns about raw HTML in Markdown', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('en: Hello, see', 'en: <b>Hello</b>, see') });
+    expect(d.map((x) => [x.code, x.severity])).toEqual([['raw-html', 'warning']]);
+  });
+
+  it('reports every problem of every file in one run', () => {
+    const d = check({
+      'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('assets/pic.svg', 'assets/none.svg').replace('#quiz-page', '#nowhere'),
+      'assessment.yaml': (validCourse()['assessment.yaml'] as string).replace('passingScore', 'passScore'),
+    });
+    expect(d.map((x) => x.code).sort()).toEqual(['dangling-reference', 'missing-asset', 'missing-field', 'unknown-key']);
+  });
+});
