@@ -52,6 +52,8 @@ Packages are named <out>/<course-id>-<version>-<lang>-<target>.zip.
 Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     )
     .action(async (courses: string[], opts: { target?: string[]; lang?: string[]; out: string; strict?: boolean; json?: boolean }) => {
+      const unknown = (opts.target ?? []).filter((id) => !TARGETS.some((t) => t.id === id));
+      if (unknown.length) throw new UsageError(`unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; choose from ${targetIds}`);
       const dirs = courseDirs(courses, io.cwd);
       const result = await build({ courses: dirs, targets: opts.target, langs: opts.lang, out: opts.out, strict: opts.strict, cwd: io.cwd });
       report(result, io, { json: opts.json, verb: 'built' });
