@@ -136,6 +136,8 @@ function buildModel(sources: CourseSources, assets: string[]): Course {
     completion: { pages: c.completion.pages },
     status: c.status,
     allowHtml: c.allowHtml,
+    ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
+    cmi5: { aus: c.cmi5?.aus ?? 'course' },
     modules,
     ...(assessment ? { assessment } : {}),
     assets,

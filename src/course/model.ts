@@ -77,6 +77,8 @@ export interface Course {
   allowHtml: boolean;
   modules: Module[];
   assessment?: Assessment;
+  xapi?: { activityBase: string };
+  cmi5: { aus: 'course' | 'module' };
   /** Course-relative paths of every asset the content uses, sorted. */
   assets: string[];
 }

@@ -137,6 +137,20 @@ export const courseFile = z.strictObject({
     .default('passed-failed')
     .describe('What the LMS is told when the assessment is passed / failed (without an assessment: completed/incomplete).'),
   allowHtml: z.boolean().default(false).describe('Let Markdown contain raw HTML (escaped otherwise).'),
+  xapi: z
+    .strictObject({
+      activityBase: z
+        .string()
+        .regex(/^https?:\/\/[^\s/]+(?:\/[^\s]*)?$/)
+        .describe('Base IRI of the activity ids, e.g. https://learning.example.org/courses/. Never change it once published.'),
+    })
+    .optional()
+    .describe('xAPI and cmi5 settings (required to build the xapi and cmi5 targets).'),
+  cmi5: z
+    .strictObject({
+      aus: z.enum(['course', 'module']).default('course').describe('One assignable unit for the whole course, or one per module.'),
+    })
+    .optional(),
 });
 
 export type TextValue = z.infer<typeof text>;

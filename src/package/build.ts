@@ -80,7 +80,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!course.languages.includes(lang)) local.push(diag('language-not-in-course', `"${lang}" is not a language of ${course.id} (${course.languages.join(', ')})`));
     }
     checkStateKeys(course, local);
-    for (const target of targets) checkLimits(course, target, local);
+    for (const target of targets) {
+      checkLimits(course, target, local);
+      local.push(...(target.check?.(course) ?? []));
+    }
     for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
     courses.push(course);
   }

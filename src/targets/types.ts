@@ -1,4 +1,5 @@
 import type { Course } from '../course/model.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { XmlElement } from './xml.js';
 
 /** Identifiers of the targets coursepack builds; each has one module in src/targets/<id>/. */
@@ -27,6 +28,8 @@ export interface Target {
   playerEntry: string;
   /** Content-Security-Policy for the pages: what the player may load and reach. */
   csp: string;
+  /** Target-specific checks of a course before building (e.g. xAPI needs an activity base IRI). */
+  check?(course: Course): Diagnostic[];
   /** The manifest, a pure function of the course, the language and the package's other files. */
   manifest(course: Course, lang: string, files: string[]): ManifestFile | null;
 }

@@ -3,23 +3,75 @@
  * outcomes the player core hands to a tracking adapter. Shared by the build and the player.
  */
 
-export type QuestionType = 'single-choice' | 'multiple-choice' | 'true-false';
+export type QuestionType =
+  | 'single-choice'
+  | 'multiple-choice'
+  | 'true-false'
+  | 'fill-in'
+  | 'numeric'
+  | 'matching'
+  | 'sequencing'
+  | 'likert'
+  | 'free-text';
+
+/** Question types that are never scored (surveys and reflections). */
+export const UNSCORED_TYPES: readonly QuestionType[] = ['likert', 'free-text'];
 
 export interface PlayerChoice {
   id: string;
   correct: boolean;
+  /** Plain text of the choice (for LMS reports: SCORM 2004 descriptions, xAPI definitions). */
+  text?: string;
   /** Feedback HTML for this choice, if any. */
   feedback?: string;
 }
 
+/** An item of a matching question (a source or a target) or a likert scale point. */
+export interface PlayerItem {
+  id: string;
+  /** Plain text (for LMS reports). */
+  text: string;
+}
+
+/**
+ * A question as the player scores it and the trackers record it.
+ *
+ * Responses use the player's own encoding, the same for every standard (see questions.ts):
+ * - single-choice / multiple-choice: choice ids, comma-separated (in choice order)
+ * - true-false: `true` or `false`
+ * - fill-in, free-text: the text typed
+ * - numeric: the number as typed, normalised to a dot decimal (`3.5`)
+ * - matching: `sourceId.targetId` pairs, comma-separated (in source order)
+ * - sequencing: item ids in the learner's order, comma-separated
+ * - likert: the chosen scale point id
+ */
 export interface PlayerQuestion {
   id: string;
   type: QuestionType;
   weight: number;
   /** Plain-text prompt (for LMS reports). */
   prompt: string;
+  /** single/multiple choice: the choices; sequencing: the items in their correct order. */
   choices?: PlayerChoice[];
+  /** multiple-choice: all-or-nothing (default) or partial credit. */
+  scoring?: 'all-or-nothing' | 'partial';
+  /** true-false: the correct answer. */
   answer?: boolean;
+  /** fill-in: accepted answers (after normalisation, see questions.ts). */
+  accepted?: string[];
+  caseSensitive?: boolean;
+  /** fill-in: a regular expression (source) that also counts as correct. */
+  pattern?: string;
+  /** numeric: correct when min <= value <= max (exact: min = max). */
+  range?: { min: number; max: number };
+  /** matching: sources, targets and the correct pairs [sourceId, targetId]. */
+  sources?: PlayerItem[];
+  targets?: PlayerItem[];
+  pairs?: Array<[string, string]>;
+  /** likert: the scale points in order. */
+  scale?: PlayerItem[];
+  /** free-text and fill-in: the longest response kept. */
+  maxLength?: number;
   feedback: { correct?: string; incorrect?: string };
 }
 
