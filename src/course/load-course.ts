@@ -1,9 +1,9 @@
 /** Loads a course folder: parse every file, validate, run the rules, build the model. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
-import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import type { Assessment, Block, Course, LangMap, Module, Question } from './model.js';
-import { runRules, type CourseSources, type Validated } from './rules.js';
+import { forEachQuestion, runRules, type CourseSources, type Validated } from './rules.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
 import { parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
 import { validateFile } from './validate.js';
@@ -17,8 +17,13 @@ export interface LoadResult {
   files: Map<string, string>;
 }
 
+export interface LoadOptions {
+  /** A missing translation is a warning, and the model uses the source language's text (the first of `languages`). */
+  allowMissing?: boolean;
+}
+
 /** Reads and checks the course in `dir`. `course` is null when there is any error. */
-export function loadCourse(dir: string): LoadResult {
+export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
   const courseDir = resolve(dir);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
@@ -62,25 +67,41 @@ export function loadCourse(dir: string): LoadResult {
     if (loaded) modules.push(loaded);
     else complete = false;
   });
-  let assessment: Validated<AssessmentSource> | undefined;
-  if (course.data.assessment) {
-    const rel = include(course.data.assessment, ['assessment']);
-    assessment = (rel ? read('assessment', rel) : null) as Validated<AssessmentSource> | undefined;
-    if (!assessment) complete = false;
+  const assessments: Validated<AssessmentSource>[] = [];
+  const assessmentPaths: Array<[string, (string | number)[]]> = [
+    ...(course.data.assessment ? [[course.data.assessment, ['assessment']] as [string, (string | number)[]]] : []),
+    ...(course.data.assessments ?? []).map((path, i) => [path, ['assessments', i]] as [string, (string | number)[]]),
+  ];
+  for (const [path, listPath] of assessmentPaths) {
+    const rel = include(path, listPath);
+    const loaded = rel ? (read('assessment', rel) as Validated<AssessmentSource> | null) : null;
+    if (loaded) assessments.push(loaded);
+    else complete = false;
   }
 
-  const sources: CourseSources = { dir: courseDir, course, modules, ...(assessment ? { assessment } : {}) };
+  const sources: CourseSources = { dir: courseDir, course, modules, assessments };
   const assets = runRules(sources, diagnostics);
+  if (options.allowMissing) allowMissingTexts(diagnostics, course.data.languages[0]!);
   if (!complete || diagnostics.some((d) => d.severity === 'error')) return result(null);
-  return result(buildModel(sources, assets));
+  return result(buildModel(sources, assets, options));
 }
 
-function buildModel(sources: CourseSources, assets: string[]): Course {
+/** With `allowMissing`, each missing translation is a warning; buildModel fills it from the source language. */
+function allowMissingTexts(diagnostics: Diagnostic[], source: string): void {
+  diagnostics.forEach((d, i) => {
+    if (d.code !== 'untranslated-text' || d.severity !== 'error') return;
+    diagnostics[i] = { ...d, severity: 'warning', hint: `Built with the ${source} text in its place (--allow-missing); add the translation before publishing.` };
+  });
+}
+
+function buildModel(sources: CourseSources, assets: string[], options: LoadOptions): Course {
   const c = sources.course.data;
   const langs = c.languages;
-  const t = (value: TextValue): LangMap => (typeof value === 'string' ? Object.fromEntries(langs.map((l) => [l, value])) : { ...value });
+  const fill = (map: LangMap): LangMap => Object.fromEntries(langs.map((l) => [l, map[l] ?? map[langs[0]!] ?? Object.values(map)[0] ?? '']));
+  const t = (value: TextValue): LangMap => (typeof value === 'string' ? Object.fromEntries(langs.map((l) => [l, value])) : options.allowMissing ? fill(value) : { ...value });
   const opt = (value: TextValue | undefined): LangMap | undefined => (value === undefined ? undefined : t(value));
 
+  const item = (i: { id: string; text: TextValue }) => ({ id: i.id, text: t(i.text) });
   const question = (q: QuestionSource): Question => {
     const base = {
       id: q.id,
@@ -88,12 +109,33 @@ function buildModel(sources: CourseSources, assets: string[]): Course {
       feedback: { ...(q.feedback?.correct ? { correct: t(q.feedback.correct) } : {}), ...(q.feedback?.incorrect ? { incorrect: t(q.feedback.incorrect) } : {}) },
       weight: q.weight ?? 1,
     };
-    if (q.type === 'true-false') return { ...base, type: q.type, answer: q.answer };
-    return {
-      ...base,
-      type: q.type,
-      choices: q.choices.map((ch) => ({ id: ch.id, text: t(ch.text), correct: ch.correct ?? false, ...(ch.feedback ? { feedback: t(ch.feedback) } : {}) })),
-    };
+    switch (q.type) {
+      case 'true-false':
+        return { ...base, type: q.type, answer: q.answer };
+      case 'single-choice':
+      case 'multiple-choice':
+        return {
+          ...base,
+          type: q.type,
+          scoring: q.type === 'multiple-choice' ? q.scoring : 'all-or-nothing',
+          choices: q.choices.map((ch) => ({ id: ch.id, text: t(ch.text), correct: ch.correct ?? false, ...(ch.feedback ? { feedback: t(ch.feedback) } : {}) })),
+        };
+      case 'fill-in':
+        return { ...base, type: q.type, answers: q.answers.map(t), caseSensitive: q.caseSensitive, maxLength: q.maxLength, ...(q.pattern ? { pattern: q.pattern } : {}) };
+      case 'numeric': {
+        const a = q.answer;
+        const range = typeof a === 'number' ? { min: a, max: a } : 'min' in a ? { min: a.min, max: a.max } : { min: a.value - a.tolerance, max: a.value + a.tolerance };
+        return { ...base, type: q.type, range };
+      }
+      case 'matching':
+        return { ...base, type: q.type, pairs: q.pairs.map((p) => ({ source: item(p.source), target: item(p.target) })), distractors: (q.distractors ?? []).map(item) };
+      case 'sequencing':
+        return { ...base, type: q.type, items: q.items.map(item) };
+      case 'likert':
+        return { ...base, type: q.type, scale: q.scale.map(item) };
+      case 'free-text':
+        return { ...base, type: q.type, maxLength: q.maxLength };
+    }
   };
 
   const modules: Module[] = sources.modules.map(({ data: m }) => ({
@@ -120,10 +162,18 @@ function buildModel(sources: CourseSources, assets: string[]): Course {
     })),
   }));
 
-  const a = sources.assessment?.data;
-  const assessment: Assessment | undefined = a
-    ? { id: a.id, title: t(a.title), ...(a.intro ? { intro: t(a.intro) } : {}), passingScore: a.passingScore, attempts: a.attempts, showCorrectAnswers: a.showCorrectAnswers, questions: a.questions.map(question) }
-    : undefined;
+  const assessments: Assessment[] = sources.assessments.map(({ data: a }) => ({
+    id: a.id,
+    title: t(a.title),
+    ...(a.intro ? { intro: t(a.intro) } : {}),
+    passingScore: a.passingScore,
+    attempts: a.attempts,
+    showCorrectAnswers: a.showCorrectAnswers,
+    draw: Math.min(a.draw ?? a.questions.length, a.questions.length),
+    shuffle: a.shuffle,
+    counts: a.counts,
+    questions: a.questions.map(question),
+  }));
 
   return {
     id: c.id,
@@ -139,7 +189,17 @@ function buildModel(sources: CourseSources, assets: string[]): Course {
     ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
     cmi5: { aus: c.cmi5?.aus ?? 'course' },
     modules,
-    ...(assessment ? { assessment } : {}),
+    assessments,
+    result: { from: c.result.from },
+    positions: questionPositions(sources),
     assets,
   };
+}
+
+function questionPositions(sources: CourseSources): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  forEachQuestion(sources, (q, file, path) => {
+    positions[q.id] = positionOf(file, [...path, 'id']);
+  });
+  return positions;
 }

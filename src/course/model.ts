@@ -2,6 +2,7 @@
  * The validated, normalised course that the render and target phases consume. Every text is a
  * language map with an entry for each course language; positions stay in the source files.
  */
+import type { SourcePosition } from '../diagnostics/index.js';
 import type { StatusPolicy } from './schema.js';
 
 export type LangMap = Record<string, string>;
@@ -20,9 +21,16 @@ interface QuestionBase {
   weight: number;
 }
 
+/** An item of a matching, sequencing or likert question. */
+export interface Item {
+  id: string;
+  text: LangMap;
+}
+
 export interface ChoiceQuestion extends QuestionBase {
   type: 'single-choice' | 'multiple-choice';
   choices: Choice[];
+  scoring: 'all-or-nothing' | 'partial';
 }
 
 export interface TrueFalseQuestion extends QuestionBase {
@@ -30,7 +38,51 @@ export interface TrueFalseQuestion extends QuestionBase {
   answer: boolean;
 }
 
-export type Question = ChoiceQuestion | TrueFalseQuestion;
+export interface FillInQuestion extends QuestionBase {
+  type: 'fill-in';
+  answers: LangMap[];
+  caseSensitive: boolean;
+  pattern?: string;
+  maxLength: number;
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric';
+  /** Correct when min <= value <= max. */
+  range: { min: number; max: number };
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  pairs: Array<{ source: Item; target: Item }>;
+  distractors: Item[];
+}
+
+export interface SequencingQuestion extends QuestionBase {
+  type: 'sequencing';
+  /** In the correct order. */
+  items: Item[];
+}
+
+export interface LikertQuestion extends QuestionBase {
+  type: 'likert';
+  scale: Item[];
+}
+
+export interface FreeTextQuestion extends QuestionBase {
+  type: 'free-text';
+  maxLength: number;
+}
+
+export type Question =
+  | ChoiceQuestion
+  | TrueFalseQuestion
+  | FillInQuestion
+  | NumericQuestion
+  | MatchingQuestion
+  | SequencingQuestion
+  | LikertQuestion
+  | FreeTextQuestion;
 export type QuestionType = Question['type'];
 
 export type Block =
@@ -60,6 +112,11 @@ export interface Assessment {
   passingScore: number;
   attempts: number;
   showCorrectAnswers: boolean;
+  /** Questions drawn per attempt (all when equal to the pool size). */
+  draw: number;
+  shuffle: boolean;
+  counts: 'best' | 'last';
+  /** The pool. */
   questions: Question[];
 }
 
@@ -76,17 +133,25 @@ export interface Course {
   status: StatusPolicy;
   allowHtml: boolean;
   modules: Module[];
-  assessment?: Assessment;
+  assessments: Assessment[];
+  /** `all`, or the id of the assessment that decides the course result. */
+  result: { from: string };
   xapi?: { activityBase: string };
   cmi5: { aus: 'course' | 'module' };
+  /** Where each question is defined (course-relative file), for diagnostics found after loading. */
+  positions: Record<string, SourcePosition>;
   /** Course-relative paths of every asset the content uses, sorted. */
   assets: string[];
 }
 
-/** Every question of the course, knowledge checks first, then the assessment. */
+/** Questions of the knowledge checks, in page order. */
+export function checkQuestions(course: Course): Question[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions : []))));
+}
+
+/** Every question of the course, knowledge checks first, then the assessments' pools. */
 export function allQuestions(course: Course): Question[] {
-  const fromChecks = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions : []))));
-  return [...fromChecks, ...(course.assessment?.questions ?? [])];
+  return [...checkQuestions(course), ...course.assessments.flatMap((a) => a.questions)];
 }
 
 export function allPages(course: Course): Page[] {

@@ -1,5 +1,6 @@
 /** Rules across a whole course, run after each file passed its schema. */
 import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
 import { classifyLink, markdownRefs } from './markdown-refs.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
@@ -16,7 +17,7 @@ export interface CourseSources {
   dir: string;
   course: Validated<CourseSource>;
   modules: Validated<ModuleSource>[];
-  assessment?: Validated<AssessmentSource>;
+  assessments: Validated<AssessmentSource>[];
 }
 
 type AnyValidated = Validated<CourseSource> | Validated<ModuleSource> | Validated<AssessmentSource>;
@@ -25,10 +26,12 @@ const at = (file: SourceFile, path: DataPath) => ({ ...positionOf(file, path), p
 
 /** Runs every rule; returns the assets the course uses (course-relative, sorted). */
 export function runRules(sources: CourseSources, out: Diagnostic[]): string[] {
-  const files: AnyValidated[] = [sources.course, ...sources.modules, ...(sources.assessment ? [sources.assessment] : [])];
+  const files: AnyValidated[] = [sources.course, ...sources.modules, ...sources.assessments];
   checkUniqueIds(sources, out);
   checkQuestions(sources, out);
+  checkAssessments(sources, out);
   for (const f of files) checkTexts(f, sources.course.data.languages, out);
+  checkStaleTranslations(sources.dir, sources.course.data.languages, files, out);
   return checkReferences(sources, files, out);
 }
 
@@ -52,14 +55,13 @@ function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
       });
     });
   }
-  const a = sources.assessment;
-  if (a) {
+  for (const a of sources.assessments) {
     claim(a.file, ['id'], a.data.id);
     a.data.questions.forEach((q, i) => claim(a.file, ['questions', i, 'id'], q.id));
   }
 }
 
-function forEachQuestion(sources: CourseSources, visit: (q: QuestionSource, file: SourceFile, path: DataPath) => void): void {
+export function forEachQuestion(sources: CourseSources, visit: (q: QuestionSource, file: SourceFile, path: DataPath) => void): void {
   for (const m of sources.modules) {
     m.data.pages.forEach((page, p) =>
       page.blocks.forEach((block, b) => {
@@ -67,24 +69,74 @@ function forEachQuestion(sources: CourseSources, visit: (q: QuestionSource, file
       }),
     );
   }
-  sources.assessment?.data.questions.forEach((q, i) => visit(q, sources.assessment!.file, ['questions', i]));
+  for (const a of sources.assessments) a.data.questions.forEach((q, i) => visit(q, a.file, ['questions', i]));
 }
 
+/** Ids inside one question (choices, items) are unique; answers are possible. */
 function checkQuestions(sources: CourseSources, out: Diagnostic[]): void {
   forEachQuestion(sources, (q, file, path) => {
-    if (q.type === 'true-false') return;
-    const ids = new Set<string>();
-    q.choices.forEach((c, i) => {
-      if (ids.has(c.id)) out.push(diag('duplicate-id', `choice id "${c.id}" is used twice in question "${q.id}"`, at(file, [...path, 'choices', i, 'id'])));
-      ids.add(c.id);
-    });
-    const correct = q.choices.filter((c) => c.correct).length;
-    const choicesKey = { ...keyPositionOf(file, path, 'choices'), path: pathString([...path, 'choices']) };
-    if (correct === 0) out.push(diag('no-correct-answer', `question "${q.id}" has no correct choice`, choicesKey));
-    if (q.type === 'single-choice' && correct > 1) {
-      out.push(diag('too-many-correct', `single-choice question "${q.id}" has ${correct} correct choices`, choicesKey));
+    const unique = (list: Array<{ id: string }>, listPath: (string | number)[], what: string) => {
+      const ids = new Set<string>();
+      list.forEach((entry, i) => {
+        if (ids.has(entry.id)) {
+          out.push(diag('duplicate-id', `${what} id "${entry.id}" is used twice in question "${q.id}"`, at(file, [...listPath, i, 'id']), { hint: `Give each ${what} of this question its own id (ids only need to be unique within the question).` }));
+        }
+        ids.add(entry.id);
+      });
+    };
+    const keyAt = (key: string) => ({ ...keyPositionOf(file, path, key), path: pathString([...path, key]) });
+    switch (q.type) {
+      case 'single-choice':
+      case 'multiple-choice': {
+        unique(q.choices, [...path, 'choices'], 'choice');
+        const correct = q.choices.filter((c) => c.correct).length;
+        if (correct === 0) out.push(diag('no-correct-answer', `question "${q.id}" has no correct choice`, keyAt('choices')));
+        if (q.type === 'single-choice' && correct > 1) out.push(diag('too-many-correct', `single-choice question "${q.id}" has ${correct} correct choices`, keyAt('choices')));
+        break;
+      }
+      case 'fill-in':
+        if (q.pattern !== undefined) {
+          try {
+            new RegExp(q.pattern, q.caseSensitive ? 'u' : 'iu');
+          } catch (error) {
+            out.push(diag('invalid-value', `"pattern" is not a valid regular expression: ${(error as Error).message}`, at(file, [...path, 'pattern']), { hint: 'Write a JavaScript regular expression, e.g. ^pa?ris$.' }));
+          }
+        }
+        break;
+      case 'numeric': {
+        const a = q.answer;
+        if (typeof a === 'object' && 'min' in a && a.min > a.max) out.push(diag('invalid-value', `"min" (${a.min}) is greater than "max" (${a.max})`, at(file, [...path, 'answer', 'min'])));
+        break;
+      }
+      case 'matching':
+        unique(q.pairs.map((p) => p.source), [...path, 'pairs'], 'source');
+        unique([...q.pairs.map((p) => p.target), ...(q.distractors ?? [])], [...path, 'pairs'], 'target');
+        break;
+      case 'sequencing':
+        unique(q.items, [...path, 'items'], 'item');
+        break;
+      case 'likert':
+        unique(q.scale, [...path, 'scale'], 'scale point');
+        break;
+      default:
+        break;
     }
   });
+}
+
+/** Pools can supply their draw; the course result names an existing assessment. */
+function checkAssessments(sources: CourseSources, out: Diagnostic[]): void {
+  for (const a of sources.assessments) {
+    if (a.data.draw !== undefined && a.data.draw > a.data.questions.length) {
+      out.push(diag('pool-too-small', `"draw" is ${a.data.draw} but the pool holds ${a.data.questions.length} questions`, at(a.file, ['draw'])));
+    }
+    const scored = a.data.questions.filter((q) => q.type !== 'likert' && q.type !== 'free-text').length;
+    if (scored === 0) out.push(diag('invalid-value', `assessment "${a.data.id}" has no scored question`, at(a.file, ['questions']), { hint: 'Likert and free-text questions are never scored: add a scored question, or put the survey in a knowledge check.' }));
+  }
+  const from = sources.course.data.result.from;
+  if (from !== 'all' && !sources.assessments.some((a) => a.data.id === from)) {
+    out.push(diag('dangling-reference', `no assessment has the id "${from}"`, at(sources.course.file, ['result', 'from']), { hint: `Use "all" or one of: ${sources.assessments.map((a) => a.data.id).join(', ') || '(no assessments)'}.` }));
+  }
 }
 
 function checkTexts(f: AnyValidated, languages: string[], out: Diagnostic[]): void {
@@ -109,7 +161,7 @@ function checkTexts(f: AnyValidated, languages: string[], out: Diagnostic[]): vo
 
 /** Asset paths in image blocks and Markdown, and `#page` links. */
 function checkReferences(sources: CourseSources, files: AnyValidated[], out: Diagnostic[]): string[] {
-  const pageIds = new Set(sources.modules.flatMap((m) => m.data.pages.map((p) => p.id)));
+  const pageIds = new Set([...sources.modules.flatMap((m) => m.data.pages.map((p) => p.id)), ...sources.assessments.map((a) => a.data.id)]);
   const assets = new Set<string>();
   const useAsset = (file: SourceFile, path: DataPath, target: string) => {
     const result = checkAsset(sources.dir, target);

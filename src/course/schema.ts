@@ -44,13 +44,17 @@ const questionBase = {
 export const singleChoice = z.strictObject({
   ...questionBase,
   type: z.literal('single-choice'),
-  choices: z.array(choice).min(2).max(36),
+  choices: z.array(choice).min(2).max(100),
 });
 
 export const multipleChoice = z.strictObject({
   ...questionBase,
   type: z.literal('multiple-choice'),
-  choices: z.array(choice).min(2).max(36),
+  choices: z.array(choice).min(2).max(100),
+  scoring: z
+    .enum(['all-or-nothing', 'partial'])
+    .default('all-or-nothing')
+    .describe('all-or-nothing: every correct choice and no wrong one; partial: (right picks − wrong picks) / correct choices.'),
 });
 
 export const trueFalse = z.strictObject({
@@ -59,7 +63,59 @@ export const trueFalse = z.strictObject({
   answer: z.boolean().describe('The correct answer.'),
 });
 
-export const question = z.discriminatedUnion('type', [singleChoice, multipleChoice, trueFalse]);
+export const fillIn = z.strictObject({
+  ...questionBase,
+  type: z.literal('fill-in'),
+  answers: z.array(text).min(1).describe('Accepted answers (per language when the course has several).'),
+  caseSensitive: z.boolean().default(false).describe('Compare letter case (default: no). Spaces are always trimmed and collapsed.'),
+  pattern: z.string().min(1).optional().describe('A regular expression that also counts as correct, e.g. ^pa?ris$ (tested on the trimmed answer).'),
+  maxLength: z.number().int().min(1).max(250).default(100),
+});
+
+const numericAnswer = z.union([
+  z.number().describe('The exact value.'),
+  z.strictObject({ min: z.number(), max: z.number() }).describe('Any value from min to max.'),
+  z.strictObject({ value: z.number(), tolerance: z.number().min(0) }).describe('value ± tolerance.'),
+]);
+
+export const numeric = z.strictObject({
+  ...questionBase,
+  type: z.literal('numeric'),
+  answer: numericAnswer,
+});
+
+const item = z.strictObject({ id, text });
+
+export const matching = z.strictObject({
+  ...questionBase,
+  type: z.literal('matching'),
+  pairs: z
+    .array(z.strictObject({ source: item, target: item }))
+    .min(2)
+    .max(36)
+    .describe('Each source and the target it matches. The learner picks a target for every source.'),
+  distractors: z.array(item).max(10).optional().describe('Extra targets that match no source.'),
+});
+
+export const sequencing = z.strictObject({
+  ...questionBase,
+  type: z.literal('sequencing'),
+  items: z.array(item).min(2).max(36).describe('The items in their correct order; the player shuffles them.'),
+});
+
+export const likert = z.strictObject({
+  ...questionBase,
+  type: z.literal('likert'),
+  scale: z.array(item).min(2).max(11).describe('The scale points in order, e.g. strongly disagree … strongly agree. Never scored.'),
+});
+
+export const freeText = z.strictObject({
+  ...questionBase,
+  type: z.literal('free-text'),
+  maxLength: z.number().int().min(1).max(2000).default(500).describe('Longest answer kept (characters). Never scored; kept in the learner state.'),
+});
+
+export const question = z.discriminatedUnion('type', [singleChoice, multipleChoice, trueFalse, fillIn, numeric, matching, sequencing, likert, freeText]);
 
 const textBlock = z.strictObject({ type: z.literal('text'), body: markdown });
 const imageBlock = z.strictObject({
@@ -110,7 +166,10 @@ export const assessmentFile = z.strictObject({
   passingScore: z.number().min(0).max(100).describe('Percentage needed to pass, 0..100.'),
   attempts: z.number().int().min(1).max(99).default(3).describe('How many attempts a learner has.'),
   showCorrectAnswers: z.boolean().default(true).describe('Show the correct answers in the review after an attempt.'),
-  questions: z.array(question).min(1),
+  draw: z.number().int().min(1).optional().describe('Questions drawn from the pool for each attempt (default: all). A resume keeps the same draw.'),
+  shuffle: z.boolean().default(false).describe('Shuffle question order and choices, once per attempt (stable across a resume).'),
+  counts: z.enum(['best', 'last']).default('best').describe('Which attempt counts for the score: the best or the last.'),
+  questions: z.array(question).min(1).describe('The question pool.'),
 });
 
 export const STATUS_POLICIES = ['passed-failed', 'passed-incomplete', 'completed-failed', 'completed-incomplete'] as const;
@@ -123,7 +182,14 @@ export const courseFile = z.strictObject({
   description: text.optional(),
   author: z.string().optional(),
   modules: z.array(z.string().min(1)).min(1).describe('Module files, relative to course.yaml, in order.'),
-  assessment: z.string().min(1).optional().describe('The final assessment file, relative to course.yaml.'),
+  assessment: z.string().min(1).optional().describe('The final assessment file, relative to course.yaml (shorthand for a one-item `assessments`).'),
+  assessments: z.array(z.string().min(1)).min(1).optional().describe('Assessment files, relative to course.yaml, in order.'),
+  result: z
+    .strictObject({
+      from: z.string().default('all').describe('all: the course is passed when every assessment is passed, and its score is their average; or the id of the one assessment that decides.'),
+    })
+    .default({ from: 'all' })
+    .describe('How the course result comes from its assessments.'),
   completion: z
     .strictObject({
       pages: z

@@ -35,12 +35,25 @@ export const CODES = {
   'empty-course': { severity: 'error', hint: 'Add at least one module with one page.' },
   'no-correct-answer': { severity: 'error', hint: 'Mark at least one choice with `correct: true`.' },
   'too-many-correct': { severity: 'error', hint: 'A single-choice question has exactly one correct choice; use `type: multiple-choice` for more.' },
+  'pool-too-small': { severity: 'error', hint: 'Lower `draw`, or add questions to the pool.' },
+  'response-too-long': { severity: 'error', hint: 'Shorten the choice ids or reduce the number of choices: SCORM 1.2 keeps responses of at most 255 characters.' },
   'raw-html': { severity: 'warning', hint: 'Raw HTML is escaped unless course.yaml sets `allowHtml: true`.' },
   // Targets
   'state-too-large': { severity: 'error', hint: 'Shorten the course (fewer questions per module) or build for a target with more room (scorm2004, xapi).' },
   'state-key-collision': { severity: 'error', hint: 'Rename one of the two ids slightly: their short keys in the saved learner state collide.' },
   'unknown-target': { severity: 'error', hint: 'Choose targets from the list in `coursepack build --help`.' },
   'language-not-in-course': { severity: 'error', hint: 'Choose languages declared in course.yaml `languages`.' },
+  // Languages and translation (docs/translating.md)
+  'missing-ui-language': { severity: 'error', hint: 'The player has no interface strings for this language: add templates/i18n/<lang>.json with every key of en.json, or build with --allow-missing to use the English interface.' },
+  'stale-translation': { severity: 'warning', hint: 'The source text changed after this translation was made: `coursepack i18n extract` marks it for review; review it and import the file again.' },
+  'translation-record-invalid': { severity: 'warning', hint: 'i18n/<lang>.json is written by `coursepack i18n import`: restore it from version control, or delete it to stop tracking stale translations for this language.' },
+  'xliff-syntax': { severity: 'error', hint: 'The file is not well-formed XML: export it again from your translation tool rather than editing it by hand.' },
+  'xliff-invalid': { severity: 'error', hint: 'coursepack reads XLIFF 1.2 files made by `coursepack i18n extract`: translate that file in your tool and export the translated XLIFF 1.2.' },
+  'xliff-mismatch': { severity: 'error', hint: 'Import the file into the course and language it was extracted for, or extract a new one with `coursepack i18n extract`.' },
+  'xliff-unknown-unit': { severity: 'error', hint: 'The text this unit translates no longer exists (or moved): extract a new file; your tool\'s translation memory reuses the work already done.' },
+  'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
+  'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
+  'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://your-organisation.example/courses/ }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -2,9 +2,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
-import { loadCourse } from '../course/load-course.js';
+import { COURSE_FILE, loadCourse } from '../course/load-course.js';
 import type { Course } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { checkUiLanguages } from '../i18n/ui-tables.js';
 import { renderSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
 import { serializeXml } from '../targets/xml.js';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   write?: boolean;
   /** Stop after checking (no rendering). */
   checkOnly?: boolean;
+  /** Build a language with missing texts (or no player interface table) from the source language, with a warning each. */
+  allowMissing?: boolean;
   cwd?: string;
 }
 
@@ -70,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const courses: Course[] = [];
   for (const dir of options.courses) {
     const display = relative(cwd, resolve(cwd, dir)).split(sep).join('/') || '.';
-    const loaded = loadCourse(resolve(cwd, dir));
+    const loaded = loadCourse(resolve(cwd, dir), { allowMissing: options.allowMissing });
     for (const d of loaded.diagnostics) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
     for (const [file, text] of loaded.files) sources.set(posix.join(display, file), text);
     if (!loaded.course) continue;
@@ -80,6 +83,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!course.languages.includes(lang)) local.push(diag('language-not-in-course', `"${lang}" is not a language of ${course.id} (${course.languages.join(', ')})`));
     }
     checkStateKeys(course, local);
+    const uiLangs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
+    checkUiLanguages(course, uiLangs, loaded.files.get(COURSE_FILE), local, { allowMissing: options.allowMissing });
     for (const target of targets) {
       checkLimits(course, target, local);
       local.push(...(target.check?.(course) ?? []));

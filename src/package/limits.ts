@@ -3,29 +3,51 @@
  * learner state (every page viewed, every question answered with its longest response, every
  * attempt used) must fit, so a resume can never break in production.
  */
-import { allPages, allQuestions, type Course, type Question } from '../course/model.js';
+import { allPages, allQuestions, checkQuestions, type Course, type Question } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { encodeState, keyOf, type LearnerState } from '../player/core/state.js';
 import type { Target } from '../targets/types.js';
 
-function longestResponse(q: Question): string {
-  if (q.type === 'true-false') return 'false';
-  if (q.type === 'multiple-choice') return q.choices.map((c) => c.id).join(',');
-  return q.choices.map((c) => c.id).reduce((a, b) => (b.length > a.length ? b : a), '');
+const longest = (values: string[]): string => values.reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/** The longest response a learner can give, in the player's encoding (learner text: all quotes, each escaped in JSON). */
+export function longestResponse(q: Question): string {
+  switch (q.type) {
+    case 'true-false':
+      return 'false';
+    case 'single-choice':
+      return longest(q.choices.map((c) => c.id));
+    case 'multiple-choice':
+      return q.choices.map((c) => c.id).join(',');
+    case 'fill-in':
+    case 'free-text':
+      return '"'.repeat(q.maxLength);
+    case 'numeric':
+      return '-1.2345678901234567e+308';
+    case 'matching': {
+      const targets = longest([...q.pairs.map((p) => p.target.id), ...q.distractors.map((d) => d.id)]);
+      return q.pairs.map((p) => `${p.source.id}.${targets}`).join(',');
+    }
+    case 'sequencing':
+      return q.items.map((i) => i.id).join(',');
+    case 'likert':
+      return longest(q.scale.map((p) => p.id));
+  }
 }
 
 export function worstCaseState(course: Course): LearnerState {
   const pages = allPages(course).map((p) => p.id);
-  const ids = [...pages, ...(course.assessment ? [course.assessment.id] : [])];
-  const location = ids.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const checkQuestions = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions : []))));
+  const ids = [...pages, ...course.assessments.map((a) => a.id)];
+  const location = longest(ids);
   const answers = (questions: Question[]) => Object.fromEntries(questions.map((q) => [q.id, longestResponse(q)]));
-  const a = course.assessment;
+  const byLength = (questions: Question[]) => [...questions].sort((a, b) => longestResponse(b).length + b.id.length - (longestResponse(a).length + a.id.length));
   return {
     location,
     visited: pages,
-    checks: answers(checkQuestions),
-    attempts: a ? Array.from({ length: a.attempts }, () => ({ score: 99.99, answers: answers(a.questions) })) : [],
+    checks: answers(checkQuestions(course)),
+    attempts: Object.fromEntries(
+      course.assessments.map((a) => [a.id, Array.from({ length: a.attempts }, () => ({ seed: 0xffffffff, score: 99.99, answers: answers(byLength(a.questions).slice(0, a.draw)) }))]),
+    ),
   };
 }
 
@@ -35,7 +57,7 @@ export function worstCaseStateSize(course: Course): number {
 
 /** Ids whose short state keys collide (the state could not tell them apart). */
 export function checkStateKeys(course: Course, out: Diagnostic[]): void {
-  const ids = [...allPages(course).map((p) => p.id), ...(course.assessment ? [course.assessment.id] : []), ...allQuestions(course).map((q) => q.id)];
+  const ids = [...allPages(course).map((p) => p.id), ...course.assessments.map((a) => a.id), ...allQuestions(course).map((q) => q.id)];
   const seen = new Map<string, string>();
   for (const id of ids) {
     const key = keyOf(id);

@@ -24,7 +24,10 @@ export async function zipFiles(files: PackageFile[]): Promise<Buffer> {
   });
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
-    archive.append(typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, { name: file.path, date: FIXED_DATE, mode: 0o644 });
+    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+    // An empty file must be stored from the start: deflated entries get a data descriptor, which
+    // would then trail a stored entry, and some readers (SCORM Cloud) reject that (rule 2).
+    archive.append(data, { name: file.path, date: FIXED_DATE, mode: 0o644, store: data.length === 0 });
   }
   await archive.finalize();
   await done;

@@ -34,7 +34,8 @@ export function createMarkdown(options: { allowHtml: boolean }): MarkdownRendere
         const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
         if (href.startsWith('#')) return `<a href="${escapeHtml(href)}" data-page-link="${escapeHtml(decodeURIComponent(href.slice(1)))}"${titleAttr}>${text}</a>`;
         if (/^https?:/i.test(href)) return `<a href="${escapeHtml(href)}"${titleAttr} target="_blank" rel="noopener noreferrer">${text}</a>`;
-        return `<a href="${escapeHtml(href)}"${titleAttr}>${text}</a>`;
+        // A course file (e.g. a PDF) opens beside the course: leaving the page would end the LMS session.
+        return `<a href="${escapeHtml(href)}"${titleAttr} target="_blank" rel="noopener">${text}</a>`;
       },
       image({ href, title, text }: Tokens.Image) {
         if (!SAFE_URL.test(href) || /^https?:/i.test(href)) return escapeHtml(text);

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { Eta } from 'eta';
 import type { Block, Course, LangMap, Question } from '../course/model.js';
 import type { PlayerData, PlayerQuestion } from '../player/core/types.js';
+import { questionForPlayer, tr } from './player-question.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
-import { createMarkdown, type MarkdownRenderer } from './markdown.js';
+import { createMarkdown } from './markdown.js';
 
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
 
@@ -22,7 +23,7 @@ export interface RenderedSite {
 }
 
 /** Text of `map` in `lang`. The rules guarantee presence; the fallback protects hand-built models. */
-const tr = (map: LangMap, lang: string): string => map[lang] ?? Object.values(map)[0] ?? '';
+
 
 export function renderSite(course: Course, lang: string, options: SiteOptions): RenderedSite {
   const md = createMarkdown({ allowHtml: course.allowHtml });
@@ -31,18 +32,29 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
   const questions: Record<string, PlayerQuestion> = {};
 
   const questionView = (q: Question) => {
-    questions[q.id] = playerQuestion(q, lang, md);
-    const options =
-      q.type === 'true-false'
-        ? [{ id: 'true', html: s.true! }, { id: 'false', html: s.false! }]
-        : q.choices.map((c) => ({ id: c.id, html: md.inline(t(c.text)) }));
-    return {
-      id: q.id,
-      prompt: md.inline(t(q.prompt)),
-      hint: q.type === 'multiple-choice' ? s.selectAll : s.selectOne,
-      inputType: q.type === 'multiple-choice' ? 'checkbox' : 'radio',
-      options,
-    };
+    questions[q.id] = questionForPlayer(q, lang, md);
+    const base = { id: q.id, type: q.type, prompt: md.inline(t(q.prompt)), hint: s[HINTS[q.type]] ?? '' };
+    switch (q.type) {
+      case 'true-false':
+        return { ...base, kind: 'options', inputType: 'radio', options: [{ id: 'true', html: s.true! }, { id: 'false', html: s.false! }] };
+      case 'single-choice':
+      case 'multiple-choice':
+        return { ...base, kind: 'options', inputType: q.type === 'multiple-choice' ? 'checkbox' : 'radio', options: q.choices.map((c) => ({ id: c.id, html: md.inline(t(c.text)) })) };
+      case 'likert':
+        return { ...base, kind: 'options', inputType: 'radio', options: q.scale.map((p) => ({ id: p.id, html: md.inline(t(p.text)) })) };
+      case 'fill-in':
+      case 'free-text':
+        return { ...base, kind: 'text', maxLength: q.maxLength };
+      case 'numeric':
+        return { ...base, kind: 'text', maxLength: 32 };
+      case 'matching': {
+        const targets = [...q.pairs.map((p) => p.target), ...q.distractors].map((i) => ({ id: i.id, text: t(i.text) }));
+        targets.sort((a, b) => a.text.localeCompare(b.text, lang) || a.id.localeCompare(b.id));
+        return { ...base, kind: 'matching', sources: q.pairs.map((p) => ({ id: p.source.id, html: md.inline(t(p.source.text)) })), targets };
+      }
+      case 'sequencing':
+        return { ...base, kind: 'sequence', items: q.items.map((i) => ({ id: i.id, html: md.inline(t(i.text)) })) };
+    }
   };
 
   const blockView = (b: Block) => {
@@ -66,16 +78,13 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     pages: m.pages.map((p) => ({ id: p.id, title: t(p.title), html: eta.render('blocks', { blocks: p.blocks.map(blockView), s }) })),
   }));
 
-  const a = course.assessment;
-  const assessment = a
-    ? {
-        id: a.id,
-        title: t(a.title),
-        intro: a.intro ? md.block(t(a.intro)) : '',
-        rules: format(s.assessmentRules!, { passingScore: a.passingScore, attempts: a.attempts }),
-        questions: a.questions.map(questionView),
-      }
-    : undefined;
+  const assessments = course.assessments.map((a) => ({
+    id: a.id,
+    title: t(a.title),
+    intro: a.intro ? md.block(t(a.intro)) : '',
+    rules: format(s.assessmentRules!, { passingScore: a.passingScore, attempts: a.attempts, questions: a.draw }),
+    questions: a.questions.map(questionView),
+  }));
 
   const data: PlayerData = {
     v: 1,
@@ -86,9 +95,18 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     modules: course.modules.map((m) => ({ id: m.id, title: t(m.title) })),
     pages: course.modules.flatMap((m, i) => m.pages.map((p) => ({ id: p.id, title: t(p.title), module: i }))),
     questions,
-    ...(a
-      ? { assessment: { id: a.id, title: t(a.title), passingScore: a.passingScore, attempts: a.attempts, showCorrectAnswers: a.showCorrectAnswers, questions: a.questions.map((q) => q.id) } }
-      : {}),
+    assessments: course.assessments.map((a) => ({
+      id: a.id,
+      title: t(a.title),
+      passingScore: a.passingScore,
+      attempts: a.attempts,
+      showCorrectAnswers: a.showCorrectAnswers,
+      draw: a.draw,
+      shuffle: a.shuffle,
+      counts: a.counts,
+      questions: a.questions.map((q) => q.id),
+    })),
+    result: course.result,
     completion: course.completion,
     status: course.status,
     strings: s,
@@ -100,30 +118,21 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     csp: options.csp,
     s,
     modules,
-    assessment,
+    assessments,
     dataJson: JSON.stringify(data).replace(/</g, '\\u003c'),
   });
   return { html, css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'), data };
 }
 
-function plain(markdown: string): string {
-  return markdown.replace(/[*_`#>[\]]/g, '').replace(/\(([^)]*)\)/g, '').replace(/\s+/g, ' ').trim();
-}
+const HINTS: Record<Question['type'], string> = {
+  'single-choice': 'selectOne',
+  'multiple-choice': 'selectAll',
+  'true-false': 'selectOne',
+  'fill-in': 'typeAnswer',
+  numeric: 'enterNumber',
+  matching: 'matchHint',
+  sequencing: 'sequenceHint',
+  likert: 'surveyHint',
+  'free-text': 'reflectionHint',
+};
 
-function playerQuestion(q: Question, lang: string, md: MarkdownRenderer): PlayerQuestion {
-  const fb = (map: LangMap | undefined) => (map ? md.block(tr(map, lang)) : undefined);
-  const feedback: PlayerQuestion['feedback'] = {};
-  const correct = fb(q.feedback.correct);
-  const incorrect = fb(q.feedback.incorrect);
-  if (correct) feedback.correct = correct;
-  if (incorrect) feedback.incorrect = incorrect;
-  const base = { id: q.id, type: q.type, weight: q.weight, prompt: plain(tr(q.prompt, lang)), feedback };
-  if (q.type === 'true-false') return { ...base, answer: q.answer };
-  return {
-    ...base,
-    choices: q.choices.map((c) => {
-      const f = fb(c.feedback);
-      return f ? { id: c.id, correct: c.correct, feedback: f } : { id: c.id, correct: c.correct };
-    }),
-  };
-}

@@ -24,8 +24,10 @@ describe('coursepack build', () => {
     expect(await run(['build'], cli.io)).toBe(0);
     expect(readdirSync(join(cwd, 'dist')).sort()).toEqual([
       'sample-1.0.0-en-scorm12.zip',
+      'sample-1.0.0-en-scorm2004.zip',
       'sample-1.0.0-en-web.zip',
       'sample-1.0.0-fr-scorm12.zip',
+      'sample-1.0.0-fr-scorm2004.zip',
       'sample-1.0.0-fr-web.zip',
     ]);
     expect(cli.stdout()).toContain('built dist/sample-1.0.0-en-scorm12.zip');

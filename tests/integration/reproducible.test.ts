@@ -36,6 +36,18 @@ describe('reproducible builds', () => {
     }
   });
 
+  it('stores an empty file without a trailing data descriptor (rule 2)', async () => {
+    const files = validCourse({ 'assets/empty.txt': '' });
+    files['modules/one.yaml'] = (files['modules/one.yaml'] as string).replace('en: Hello, see', 'en: Read [notes](assets/empty.txt). Hello, see');
+    const result = await buildInMemory(testdir(files), { targets: ['scorm12'], langs: ['en'] });
+    expect(result.diagnostics).toEqual([]);
+    const entries = readZip(result.packages[0]!.zip);
+    const empty = entries.find((e) => e.name === 'assets/empty.txt')!;
+    expect(empty.method).toBe(0);
+    expect(empty.flags & 0x8).toBe(0);
+    for (const e of entries.filter((x) => x.size > 0)) expect(e.method).toBe(8);
+  });
+
   it('changes the bytes when the content changes', async () => {
     const a = await buildInMemory(testdir(validCourse()), { targets: ['scorm12'], langs: ['en'] });
     const b = await buildInMemory(testdir(validCourse({ 'assets/pic.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' })), { targets: ['scorm12'], langs: ['en'] });

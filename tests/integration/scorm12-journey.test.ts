@@ -9,7 +9,8 @@ import { scorm12Interaction } from '../../src/player/interactions/scorm12.js';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { buildPackage, COUNSELLOR } from '../support/build.js';
 import { launch, newLms, resumeData, settle } from '../support/dom-lms.js';
-import { answerChecks, choose, correctAnswer, next, takeAssessment, visiblePage, wrongAnswer } from '../support/learner.js';
+import { readResponse } from '../../src/player/ui/questions-ui.js';
+import { answerChecks, answerQuestion, assessmentSection, correctAnswer, next, shownQuestions, takeAssessment, visiblePage, wrongAnswer } from '../support/learner.js';
 
 const TIMESPAN = /^\d{4}:\d{2}:\d{2}\.\d{2}$/;
 const TIME = /^\d{2}:\d{2}:\d{2}$/;
@@ -39,7 +40,8 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
 
   it('records pages, checks, a failed then a passed attempt, exactly as the LMS expects', async () => {
     const { doc, api, lms, data, window } = await launch(pkg);
-    const order = [...data.pages.map((p) => p.id), data.assessment!.id];
+    const assessment = data.assessments[0]!;
+    const order = [...data.pages.map((p) => p.id), assessment.id];
     expect(visiblePage(doc)).toBe(order[0]);
     const checkIds: string[] = [];
     for (let i = 0; i < order.length - 1; i++) {
@@ -52,20 +54,21 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
     expect(api.values.get('cmi.core.lesson_status')).toBe('incomplete');
     expect(api.values.has('cmi.core.score.raw')).toBe(false);
 
-    // Attempt 1: everything wrong.
-    await takeAssessment(doc, data, 0);
-    expect(api.values.get('cmi.core.lesson_status')).toBe('failed');
+    // Attempt 1: everything wrong. Attempts are left, so Moodle is told incomplete, not failed.
+    const first = await takeAssessment(doc, data, 0);
+    expect(api.values.get('cmi.core.lesson_status')).toBe('incomplete');
     expect(api.values.get('cmi.core.score.raw')).toBe('0');
-    expect(api.values.get('cmi.core.score.min')).toBe('0');
-    expect(api.values.get('cmi.core.score.max')).toBe('100');
-    expect(doc.getElementById('cp-result')!.hidden).toBe(false);
+    expect(api.lms.LMSGetValue('cmi.core.score.min')).toBe('0');
+    expect(api.lms.LMSGetValue('cmi.core.score.max')).toBe('100');
+    expect(api.values.get('cmi.core.exit')).toBe('suspend');
+    expect(assessmentSection(doc, assessment.id).querySelector<HTMLElement>('.cp-result')!.hidden).toBe(false);
 
     // Attempt 2: everything right.
-    await takeAssessment(doc, data, data.assessment!.questions.length);
+    const second = await takeAssessment(doc, data, first.length);
     expect(api.values.get('cmi.core.lesson_status')).toBe('passed');
     expect(api.values.get('cmi.core.score.raw')).toBe('100');
     expect(api.values.get('cmi.core.exit')).toBe('');
-    expect(doc.getElementById('cp-start')!.hidden).toBe(true);
+    expect(assessmentSection(doc, assessment.id).querySelector<HTMLElement>('.cp-start')!.hidden).toBe(true);
 
     // Interactions: two per check (wrong, then right), then one per question per attempt, in order.
     const written = interactions(api.values);
@@ -74,8 +77,8 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
         const q = data.questions[id]!;
         return [scorm12Interaction(q, wrongAnswer(q).join(','), 'incorrect'), scorm12Interaction(q, correctResponse(q), 'correct')];
       }),
-      ...data.assessment!.questions.map((id) => scorm12Interaction(data.questions[id]!, wrongAnswer(data.questions[id]!).join(','), 'incorrect')),
-      ...data.assessment!.questions.map((id) => scorm12Interaction(data.questions[id]!, correctResponse(data.questions[id]!), 'correct')),
+      ...first.map((id) => scorm12Interaction(data.questions[id]!, wrongAnswer(data.questions[id]!).join(','), 'incorrect')),
+      ...second.map((id) => scorm12Interaction(data.questions[id]!, correctResponse(data.questions[id]!), 'correct')),
     ];
     expect(written).toHaveLength(expected.length);
     written.forEach((w, n) => {
@@ -108,10 +111,10 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
   it('never lowers a passed status on a later launch', async () => {
     const first = await launch(pkg);
     for (let i = 0; i < first.data.pages.length; i++) await next(first.doc);
-    await takeAssessment(first.doc, first.data, first.data.assessment!.questions.length);
+    await takeAssessment(first.doc, first.data, 1000);
     first.window.dispatchEvent(new first.window.Event('pagehide'));
     const second = await launch(pkg, newLms(resumeData(first.lms)));
-    expect(second.doc.getElementById('cp-start')!.hidden).toBe(true);
+    expect(assessmentSection(second.doc, second.data.assessments[0]!.id).querySelector<HTMLElement>('.cp-start')!.hidden).toBe(true);
     await next(second.doc);
     second.window.dispatchEvent(new second.window.Event('pagehide'));
     expect(second.api.values.get('cmi.core.lesson_status')).not.toBe('incomplete');
@@ -119,6 +122,23 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
     expect(cmi.cmi.core.lesson_status).toBe('passed');
     expect(cmi.cmi.core.score).toMatchObject({ raw: '100' });
     expect(second.api.violations).toEqual([]);
+  });
+
+  it('reports failed only when no attempt is left, then stops offering attempts', async () => {
+    const { doc, api, data } = await launch(pkg);
+    const assessment = data.assessments[0]!;
+    for (let i = 0; i < assessment.attempts; i++) {
+      await takeAssessment(doc, data, 0);
+      expect(api.values.get('cmi.core.lesson_status')).toBe(i < assessment.attempts - 1 ? 'incomplete' : 'failed');
+    }
+    expect(api.values.get('cmi.core.exit')).toBe('');
+    const section = assessmentSection(doc, assessment.id);
+    expect(section.querySelector<HTMLElement>('.cp-start')!.hidden).toBe(true);
+    (section.querySelector('.cp-start') as HTMLElement).click();
+    await settle();
+    expect(section.querySelector<HTMLElement>('.cp-submit')!.hidden).toBe(true);
+    expect(section.querySelector('.cp-result')!.textContent).toMatch(/no attempts left/);
+    expect(api.violations).toEqual([]);
   });
 
   it('keeps a passed status when the LMS returns it without the learner state', async () => {
@@ -141,12 +161,12 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
     }
     expect(checked).toBeDefined();
     // Open the assessment and answer two questions, without submitting.
-    while (visiblePage(doc) !== data.assessment!.id) await next(doc);
-    doc.getElementById('cp-start')!.click();
+    const assessment = data.assessments[0]!;
+    while (visiblePage(doc) !== assessment.id) await next(doc);
+    (assessmentSection(doc, assessment.id).querySelector('.cp-start') as HTMLElement).click();
     await settle();
-    const [q1, q2] = data.assessment!.questions;
-    for (const id of [q1!, q2!]) choose(doc, doc.querySelector(`#cp-assessment-form [data-question-id="${id}"]`)!, correctAnswer(data.questions[id]!));
-    doc.getElementById('cp-assessment-form')!.dispatchEvent(new first.window.Event('change', { bubbles: true }) as unknown as Event);
+    const [q1, q2] = shownQuestions(doc, assessment.id);
+    for (const id of [q1!, q2!]) answerQuestion(assessmentSection(doc, assessment.id).querySelector(`.cp-question[data-question-id="${id}"]`)!, data.questions[id]!, correctAnswer(data.questions[id]!));
     await settle();
     // Go back one page: that page is the bookmark.
     doc.getElementById('cp-prev')!.click();
@@ -163,11 +183,12 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
     const restored = Array.from(checkForm.querySelectorAll<HTMLInputElement>('input')).filter((i) => i.checked).map((i) => i.value);
     expect(restored.sort()).toEqual(correctAnswer(data.questions[checked!]!).sort());
     expect(checkForm.querySelector<HTMLElement>('.cp-feedback')!.hidden).toBe(false);
+    expect(shownQuestions(second.doc, assessment.id)).toEqual(shownQuestions(doc, assessment.id));
     for (const id of [q1!, q2!]) {
-      const inputs = Array.from(second.doc.querySelectorAll<HTMLInputElement>(`#cp-assessment-form [data-question-id="${id}"] input`));
-      expect(inputs.filter((i) => i.checked).map((i) => i.value).sort()).toEqual(correctAnswer(data.questions[id]!).sort());
+      const fieldset = assessmentSection(second.doc, assessment.id).querySelector(`.cp-question[data-question-id="${id}"]`)!;
+      expect(readResponse(fieldset, data.questions[id]!)).toBe(correctAnswer(data.questions[id]!).join(','));
     }
-    expect(second.doc.getElementById('cp-assessment-form')!.hidden).toBe(false);
+    expect(assessmentSection(second.doc, assessment.id).querySelector<HTMLElement>('.cp-assessment-form')!.hidden).toBe(false);
     expect(second.api.violations).toEqual([]);
   });
 

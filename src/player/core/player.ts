@@ -3,12 +3,22 @@
  * templates/. It talks to the LMS only through a `Tracker`.
  */
 import { format } from './format.js';
-import { computeOutcome, scoreAttempt, submittedAttempts } from './outcome.js';
+import { assessmentResult, attemptsOf, computeOutcome, scoreAttempt } from './outcome.js';
 import { scoreResponse } from './questions.js';
-import { decodeState, emptyState, encodeState, type LearnerState } from './state.js';
-import type { PlayerData, PlayerQuestion } from './types.js';
+import { drawQuestions, newSeed, questionSeed, shuffled } from './random.js';
+import { decodeState, emptyState, encodeState, keyOf, type AttemptState, type LearnerState } from './state.js';
+import type { PlayerAssessment, PlayerData, PlayerQuestion } from './types.js';
 import type { Snapshot, StartInfo, Tracker } from '../tracking/tracker.js';
-import { clearFeedback, readResponse, setDisabled, showFeedback, writeResponse } from '../ui/questions-ui.js';
+import {
+  clearFeedback,
+  hasInvalidNumber,
+  moveSequenceItem,
+  readResponse,
+  setDisabled,
+  showFeedback,
+  shuffleSequence,
+  writeResponse,
+} from '../ui/questions-ui.js';
 
 export class Player {
   readonly doc: Document;
@@ -25,7 +35,7 @@ export class Player {
     public tracker: Tracker,
   ) {
     this.doc = win.document;
-    this.order = [...data.pages.map((p) => p.id), ...(data.assessment ? [data.assessment.id] : [])];
+    this.order = [...data.pages.map((p) => p.id), ...data.assessments.map((a) => a.id)];
   }
 
   private get s(): Record<string, string> {
@@ -47,8 +57,8 @@ export class Player {
     const ids = [...this.order, ...Object.keys(this.data.questions)];
     this.state = decodeState(info.savedState, ids) ?? emptyState();
     this.bind();
-    this.restoreChecks();
-    this.renderAssessment();
+    this.prepareChecks();
+    for (const a of this.data.assessments) this.renderAssessment(a);
     const bookmark = this.state.location ?? info.location ?? '';
     await this.show(this.order.includes(bookmark) ? bookmark : this.order[0]!, false);
   }
@@ -106,13 +116,23 @@ export class Player {
         void this.checkAnswer(form);
       });
     }
-    doc.getElementById('cp-start')?.addEventListener('click', () => void this.startAttempt());
-    const form = doc.getElementById('cp-assessment-form') as HTMLFormElement | null;
-    form?.addEventListener('change', () => void this.keepAttemptAnswers());
-    form?.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.submitAttempt();
+    doc.addEventListener('click', (event) => {
+      const move = (event.target as Element | null)?.closest?.<HTMLElement>('.cp-move');
+      if (!move) return;
+      this.announce(moveSequenceItem(move, this.s));
+      move.closest('form')?.dispatchEvent(new (this.win as unknown as typeof globalThis).Event('change', { bubbles: true }));
     });
+    for (const a of this.data.assessments) {
+      const section = this.section(a);
+      section?.querySelector('.cp-start')?.addEventListener('click', () => void this.startAttempt(a));
+      const form = section?.querySelector<HTMLFormElement>('.cp-assessment-form');
+      form?.addEventListener('change', () => void this.keepAttemptAnswers(a));
+      form?.addEventListener('input', () => void this.keepAttemptAnswers(a));
+      form?.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void this.submitAttempt(a);
+      });
+    }
     this.win.addEventListener('pagehide', () => this.finish());
     this.win.addEventListener('beforeunload', () => this.finish());
     doc.addEventListener('visibilitychange', () => {
@@ -137,7 +157,8 @@ export class Player {
     for (const link of Array.from(doc.querySelectorAll<HTMLElement>('.cp-menu a[data-page-link]'))) {
       const id = link.dataset.pageLink ?? '';
       const isCurrent = id === this.current;
-      const viewed = this.state.visited.includes(id) || (id === this.data.assessment?.id && computeOutcome(this.data, this.state).success === 'passed');
+      const assessment = this.data.assessments.find((a) => a.id === id);
+      const viewed = this.state.visited.includes(id) || (assessment !== undefined && assessmentResult(assessment, this.state).passed);
       if (isCurrent) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
       link.classList.toggle('cp-viewed', viewed);
@@ -182,13 +203,18 @@ export class Player {
 
   // Knowledge checks -------------------------------------------------------------------------
 
-  private restoreChecks(): void {
-    for (const [id, response] of Object.entries(this.state.checks)) {
-      const fieldset = this.doc.querySelector(`.cp-check-form[data-question-id="${id}"] .cp-question`);
-      const q = this.question(id);
-      if (!fieldset || !q) continue;
-      writeResponse(fieldset, response);
-      showFeedback(fieldset, q, response, { strings: this.s, showCorrect: false });
+  /** Shuffles sequencing items (never starting from the answer) and restores saved answers. */
+  private prepareChecks(): void {
+    for (const form of Array.from(this.doc.querySelectorAll<HTMLFormElement>('.cp-check-form'))) {
+      const q = this.question(form.dataset.questionId ?? '');
+      const fieldset = form.querySelector('.cp-question');
+      if (!q || !fieldset) continue;
+      if (q.type === 'sequencing') shuffleSequence(fieldset, q, Number.parseInt(keyOf(q.id), 36));
+      const saved = this.state.checks[q.id];
+      if (saved !== undefined) {
+        writeResponse(fieldset, q, saved);
+        showFeedback(fieldset, q, saved, { strings: this.s, showCorrect: false });
+      }
     }
   }
 
@@ -197,15 +223,16 @@ export class Player {
     const q = this.question(id);
     const fieldset = form.querySelector('.cp-question');
     if (!q || !fieldset) return;
-    const response = readResponse(fieldset);
+    const response = readResponse(fieldset, q);
     if (!response) {
       clearFeedback(fieldset);
+      const message = hasInvalidNumber(fieldset, q) ? this.s.notANumber! : this.s.chooseAnswer!;
       const box = fieldset.querySelector<HTMLElement>('.cp-feedback');
       if (box) {
-        box.textContent = this.s.chooseAnswer!;
+        box.textContent = message;
         box.hidden = false;
       }
-      this.announce(this.s.chooseAnswer!);
+      this.announce(message);
       return;
     }
     const verdict = showFeedback(fieldset, q, response, { strings: this.s, showCorrect: false });
@@ -218,74 +245,103 @@ export class Player {
     await this.save();
   }
 
-  // Assessment -------------------------------------------------------------------------------
+  // Assessments ------------------------------------------------------------------------------
 
-  private get openAttempt() {
-    const last = this.state.attempts[this.state.attempts.length - 1];
+  private section(a: PlayerAssessment): HTMLElement | null {
+    return this.doc.querySelector<HTMLElement>(`.cp-assessment[data-assessment-id="${a.id}"]`);
+  }
+
+  private openAttempt(a: PlayerAssessment): AttemptState | undefined {
+    const list = attemptsOf(this.state, a.id);
+    const last = list[list.length - 1];
     return last && last.score === undefined ? last : undefined;
   }
 
-  private assessmentFieldsets(): Array<[Element, PlayerQuestion]> {
-    const ids = this.data.assessment?.questions ?? [];
+  /** The questions an attempt drew, in the order it shows them. */
+  attemptQuestions(a: PlayerAssessment, attempt: AttemptState): string[] {
+    return drawQuestions(a.questions, a.draw, a.shuffle, attempt.seed);
+  }
+
+  private fieldsets(a: PlayerAssessment, ids: string[]): Array<[Element, PlayerQuestion]> {
+    const form = this.section(a)?.querySelector('.cp-assessment-form');
     return ids.flatMap((id) => {
-      const el = this.doc.querySelector(`#cp-assessment-form [data-question-id="${id}"]`);
+      const el = form?.querySelector(`.cp-question[data-question-id="${id}"]`);
       const q = this.question(id);
       return el && q ? [[el, q] as [Element, PlayerQuestion]] : [];
     });
   }
 
-  private renderAssessment(): void {
-    const a = this.data.assessment;
-    if (!a) return;
-    const doc = this.doc;
-    const used = submittedAttempts(this.state).length;
-    const outcome = computeOutcome(this.data, this.state);
-    const attemptsText = doc.getElementById('cp-attempts');
-    if (attemptsText) attemptsText.textContent = format(this.s.attemptsUsed!, { used, attempts: a.attempts });
-    const form = doc.getElementById('cp-assessment-form') as HTMLFormElement | null;
-    const start = doc.getElementById('cp-start') as HTMLButtonElement | null;
-    const open = this.openAttempt;
-    const canStart = !open && used < a.attempts && outcome.success !== 'passed' && !this.readOnly;
+  /** Shows the attempt's questions in its order, choices shuffled by its seed; hides the rest of the pool. */
+  private layoutAttempt(a: PlayerAssessment, attempt: AttemptState): void {
+    const list = this.section(a)?.querySelector('.cp-question-list');
+    if (!list) return;
+    const ids = this.attemptQuestions(a, attempt);
+    const items = Array.from(list.querySelectorAll<HTMLElement>(':scope > li[data-question-id]'));
+    for (const li of items) li.hidden = !ids.includes(li.dataset.questionId ?? '');
+    for (const id of ids) {
+      const li = items.find((item) => item.dataset.questionId === id);
+      if (li) list.appendChild(li);
+    }
+    for (const [fieldset, q] of this.fieldsets(a, ids)) {
+      const seed = questionSeed(attempt.seed, q.id);
+      if (q.type === 'sequencing') shuffleSequence(fieldset, q, seed);
+      if (a.shuffle && (q.type === 'single-choice' || q.type === 'multiple-choice')) {
+        const box = fieldset.querySelector('.cp-choices');
+        const labels = Array.from(box?.querySelectorAll<HTMLElement>('.cp-choice') ?? []);
+        for (const label of shuffled(labels, seed)) box?.appendChild(label);
+      }
+    }
+  }
+
+  private renderAssessment(a: PlayerAssessment): void {
+    const section = this.section(a);
+    if (!section) return;
+    const result = assessmentResult(a, this.state);
+    const attemptsText = section.querySelector('.cp-attempts');
+    if (attemptsText) attemptsText.textContent = format(this.s.attemptsUsed!, { used: result.submitted, attempts: a.attempts });
+    const form = section.querySelector<HTMLFormElement>('.cp-assessment-form');
+    const start = section.querySelector<HTMLButtonElement>('.cp-start');
+    const open = this.openAttempt(a);
+    const canStart = !open && !result.done && !this.readOnly;
     if (start) {
       start.hidden = !canStart;
-      start.textContent = used > 0 ? this.s.retry! : this.s.startAttempt!;
+      start.textContent = result.submitted > 0 ? this.s.retry! : this.s.startAttempt!;
     }
     if (!form) return;
-    const last = this.state.attempts[this.state.attempts.length - 1];
-    if (open) {
+    const list = attemptsOf(this.state, a.id);
+    const last = list[list.length - 1];
+    if (last) {
       form.hidden = false;
-      this.fillAttempt(open.answers, false);
-    } else if (last) {
-      form.hidden = false;
-      this.fillAttempt(last.answers, true);
-      this.showResult(last.score ?? 0);
+      this.layoutAttempt(a, last);
+      this.fillAttempt(a, last, !open);
+      if (!open) this.showResult(a, last.score ?? 0);
+      else section.querySelector<HTMLElement>('.cp-result')?.setAttribute('hidden', '');
     } else form.hidden = true;
-    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    const submit = form.querySelector<HTMLButtonElement>('.cp-submit');
     if (submit) submit.hidden = !open;
   }
 
   /** Puts answers in the form; with `review`, locks it and shows the per-question review. */
-  private fillAttempt(answers: Record<string, string>, review: boolean): void {
-    const showCorrect = this.data.assessment?.showCorrectAnswers ?? false;
-    for (const [fieldset, q] of this.assessmentFieldsets()) {
-      writeResponse(fieldset, answers[q.id] ?? '');
+  private fillAttempt(a: PlayerAssessment, attempt: AttemptState, review: boolean): void {
+    for (const [fieldset, q] of this.fieldsets(a, this.attemptQuestions(a, attempt))) {
+      const answer = attempt.answers[q.id];
+      if (answer !== undefined) writeResponse(fieldset, q, answer);
+      else if (q.type !== 'sequencing') writeResponse(fieldset, q, '');
       setDisabled(fieldset, review);
-      if (review) showFeedback(fieldset, q, answers[q.id] ?? '', { strings: this.s, showCorrect });
+      if (review) showFeedback(fieldset, q, answer ?? '', { strings: this.s, showCorrect: a.showCorrectAnswers });
       else clearFeedback(fieldset);
     }
   }
 
-  private showResult(score: number): void {
-    const a = this.data.assessment!;
-    const box = this.doc.getElementById('cp-result');
+  private showResult(a: PlayerAssessment, score: number): void {
+    const box = this.section(a)?.querySelector<HTMLElement>('.cp-result');
     if (!box) return;
-    const used = submittedAttempts(this.state).length;
+    const result = assessmentResult(a, this.state);
     const passed = score >= a.passingScore;
-    const best = computeOutcome(this.data, this.state);
     const lines = [format(this.s.yourScore!, { score: formatNumber(score, this.data.lang) })];
     lines.push(passed ? this.s.passed! : format(this.s.failed!, { passingScore: a.passingScore }));
-    if (!passed && best.success !== 'passed') {
-      const left = a.attempts - used;
+    if (!passed && !result.passed) {
+      const left = a.attempts - result.submitted;
       lines.push(left > 0 ? format(this.s.attemptsLeft!, { count: left }) : this.s.noAttemptsLeft!);
     }
     box.innerHTML = lines.map((line) => `<p>${escapeText(line)}</p>`).join('') + `<h2>${escapeText(this.s.review!)}</h2>`;
@@ -293,54 +349,58 @@ export class Player {
     box.classList.toggle('cp-result-passed', passed);
   }
 
-  private async startAttempt(): Promise<void> {
-    const a = this.data.assessment;
-    if (!a || this.openAttempt || submittedAttempts(this.state).length >= a.attempts || this.readOnly) return;
-    this.state.attempts.push({ answers: {} });
-    const result = this.doc.getElementById('cp-result');
-    if (result) result.hidden = true;
+  private async startAttempt(a: PlayerAssessment): Promise<void> {
+    if (this.openAttempt(a) || assessmentResult(a, this.state).done || this.readOnly) return;
+    (this.state.attempts[a.id] ??= []).push({ seed: newSeed(), answers: {} });
     this.shownAt = Date.now();
-    this.renderAssessment();
+    this.renderAssessment(a);
     await this.save();
-    this.doc.querySelector<HTMLInputElement>('#cp-assessment-form input')?.focus();
+    const first = this.section(a)?.querySelector<HTMLElement>('.cp-question-list > li:not([hidden]) .cp-question');
+    first?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
-  private async keepAttemptAnswers(): Promise<void> {
-    const open = this.openAttempt;
+  private async keepAttemptAnswers(a: PlayerAssessment): Promise<void> {
+    const open = this.openAttempt(a);
     if (!open) return;
-    for (const [fieldset, q] of this.assessmentFieldsets()) {
-      const response = readResponse(fieldset);
+    for (const [fieldset, q] of this.fieldsets(a, this.attemptQuestions(a, open))) {
+      const response = readResponse(fieldset, q);
       if (response) open.answers[q.id] = response;
       else delete open.answers[q.id];
     }
     await this.save();
   }
 
-  private async submitAttempt(): Promise<void> {
-    const open = this.openAttempt;
-    if (!open) return;
-    const fieldsets = this.assessmentFieldsets();
-    const missing = fieldsets.filter(([fieldset]) => !readResponse(fieldset));
-    const error = this.doc.getElementById('cp-form-error');
+  private async submitAttempt(a: PlayerAssessment): Promise<void> {
+    const open = this.openAttempt(a);
+    const section = this.section(a);
+    if (!open || !section) return;
+    const ids = this.attemptQuestions(a, open);
+    const fieldsets = this.fieldsets(a, ids);
+    const missing = fieldsets.filter(([fieldset, q]) => !readResponse(fieldset, q) && q.type !== 'free-text' && q.type !== 'likert');
+    const error = section.querySelector('.cp-form-error');
     if (missing.length) {
       if (error) error.textContent = format(this.s.unanswered!, { count: missing.length });
-      missing[0]![0].querySelector<HTMLInputElement>('input')?.focus();
+      missing[0]![0].querySelector<HTMLElement>('input, select, textarea, button')?.focus();
       return;
     }
     if (error) error.textContent = '';
-    for (const [fieldset, q] of fieldsets) open.answers[q.id] = readResponse(fieldset);
-    const attempt = this.state.attempts.length;
+    for (const [fieldset, q] of fieldsets) {
+      const response = readResponse(fieldset, q);
+      if (response) open.answers[q.id] = response;
+    }
+    const attempt = attemptsOf(this.state, a.id).length;
     const latency = Date.now() - this.shownAt;
     for (const [, q] of fieldsets) {
-      const response = open.answers[q.id]!;
+      const response = open.answers[q.id];
+      if (response === undefined) continue;
       const { result, score } = scoreResponse(q, response);
       await this.tracker.record({ type: 'answered', question: q, response, result, score, latencyMs: latency, timestamp: new Date(), context: 'assessment', attempt });
     }
-    open.score = scoreAttempt(this.data, open.answers);
+    open.score = scoreAttempt(this.data, ids, open.answers);
     await this.save();
-    this.renderAssessment();
+    this.renderAssessment(a);
     this.updateChrome();
-    const box = this.doc.getElementById('cp-result');
+    const box = section.querySelector<HTMLElement>('.cp-result');
     box?.focus();
     this.announce(box?.textContent ?? '');
   }

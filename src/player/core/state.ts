@@ -18,11 +18,13 @@ export function keyOf(id: string): string {
   return (hash % 36 ** KEY_LENGTH).toString(36).padStart(KEY_LENGTH, '0');
 }
 
-/** One attempt at the assessment. */
+/** One attempt at an assessment. */
 export interface AttemptState {
+  /** Seed of the attempt's draw and shuffle, so a resume shows the same questions in the same order. */
+  seed: number;
   /** Score of the attempt in percent (0..100), once submitted. */
   score?: number;
-  /** Answers by question id, in the response encoding of `responses.ts`. */
+  /** Answers by question id, in the player's response encoding (questions.ts). */
   answers: Record<string, string>;
 }
 
@@ -33,18 +35,24 @@ export interface LearnerState {
   visited: string[];
   /** Knowledge check answers by question id. */
   checks: Record<string, string>;
-  /** Assessment attempts, oldest first; the last one may be in progress (no score yet). */
-  attempts: AttemptState[];
+  /** Attempts by assessment id, oldest first; the last one may be in progress (no score yet). */
+  attempts: Record<string, AttemptState[]>;
 }
 
-export const emptyState = (): LearnerState => ({ visited: [], checks: {}, attempts: [] });
+export const emptyState = (): LearnerState => ({ visited: [], checks: {}, attempts: {} });
+
+interface EncodedAttempt {
+  z: string;
+  s?: number;
+  r: Record<string, string>;
+}
 
 interface Encoded {
   v: number;
   l?: string;
   p: string;
   c?: Record<string, string>;
-  a?: Array<{ s?: number; r: Record<string, string> }>;
+  a?: Record<string, EncodedAttempt[]>;
 }
 
 const keyed = (answers: Record<string, string>): Record<string, string> =>
@@ -55,7 +63,15 @@ export function encodeState(state: LearnerState): string {
   const encoded: Encoded = { v: STATE_VERSION, p: state.visited.map(keyOf).join('') };
   if (state.location) encoded.l = keyOf(state.location);
   if (Object.keys(state.checks).length) encoded.c = keyed(state.checks);
-  if (state.attempts.length) encoded.a = state.attempts.map((a) => (a.score === undefined ? { r: keyed(a.answers) } : { s: a.score, r: keyed(a.answers) }));
+  const assessments = Object.entries(state.attempts).filter(([, list]) => list.length > 0);
+  if (assessments.length) {
+    encoded.a = Object.fromEntries(
+      assessments.map(([id, list]) => [
+        keyOf(id),
+        list.map((a) => ({ z: (a.seed >>> 0).toString(36), ...(a.score === undefined ? {} : { s: a.score }), r: keyed(a.answers) })),
+      ]),
+    );
+  }
   return JSON.stringify(encoded);
 }
 
@@ -90,8 +106,17 @@ export function decodeState(text: string | null | undefined, ids: Iterable<strin
     if (id) visited.push(id);
   }
   const location = raw.l ? byKey.get(raw.l) : undefined;
-  const attempts = Array.isArray(raw.a)
-    ? raw.a.map((a) => ({ ...(typeof a?.s === 'number' ? { score: a.s } : {}), answers: unkey(a?.r) }))
-    : [];
+  const attempts: Record<string, AttemptState[]> = {};
+  if (raw.a && typeof raw.a === 'object' && !Array.isArray(raw.a)) {
+    for (const [key, list] of Object.entries(raw.a)) {
+      const id = byKey.get(key);
+      if (!id || !Array.isArray(list)) continue;
+      attempts[id] = list.map((a) => ({
+        seed: Number.parseInt(String(a?.z ?? '0'), 36) >>> 0,
+        ...(typeof a?.s === 'number' ? { score: a.s } : {}),
+        answers: unkey(a?.r),
+      }));
+    }
+  }
   return { ...(location ? { location } : {}), visited, checks: unkey(raw.c), attempts };
 }

@@ -87,6 +87,13 @@ export interface PlayerAssessment {
   passingScore: number;
   attempts: number;
   showCorrectAnswers: boolean;
+  /** Questions drawn per attempt from the pool. */
+  draw: number;
+  /** Shuffle question order and choices per attempt. */
+  shuffle: boolean;
+  /** Which attempt counts for the score. */
+  counts: 'best' | 'last';
+  /** The pool, in authored order. */
   questions: string[];
 }
 
@@ -99,10 +106,12 @@ export interface PlayerData {
   lang: string;
   title: string;
   modules: Array<{ id: string; title: string }>;
-  /** Content pages in order; the assessment, if any, comes after them as its own page. */
+  /** Content pages in order; each assessment comes after them as its own page. */
   pages: PlayerPage[];
   questions: Record<string, PlayerQuestion>;
-  assessment?: PlayerAssessment;
+  assessments: PlayerAssessment[];
+  /** `all` (every assessment passed; score = their average) or the id of the deciding assessment. */
+  result: { from: string };
   completion: { pages: 'all' | number };
   status: StatusPolicy;
   strings: Record<string, string>;

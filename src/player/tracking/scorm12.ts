@@ -19,7 +19,9 @@ const STATUS_RANK: Record<string, number> = { 'not attempted': 0, browsed: 0, in
 
 export function lessonStatus(outcome: Outcome, policy: string): string {
   if (outcome.success === 'passed') return policy.startsWith('passed') ? 'passed' : 'completed';
-  if (outcome.success === 'failed') return policy.endsWith('failed') ? 'failed' : 'incomplete';
+  // Moodle treats \`failed\` as the end of its attempt (the next launch is a review): report it only
+  // when the learner has no assessment attempt left.
+  if (outcome.success === 'failed') return policy.endsWith('failed') && outcome.done ? 'failed' : 'incomplete';
   return outcome.completion;
 }
 
@@ -52,6 +54,11 @@ export class Scorm12Tracker implements Tracker {
     this.interactionCount = Number.parseInt(get('cmi.interactions._count'), 10) || 0;
     const savedState = get('cmi.suspend_data');
     const location = get('cmi.core.lesson_location');
+    // What the LMS already holds is not written again (each score write triggers a regrade in Moodle).
+    this.written.set('cmi.suspend_data', savedState);
+    this.written.set('cmi.core.lesson_location', location);
+    this.written.set('cmi.core.lesson_status', this.status);
+    for (const field of ['raw', 'min', 'max']) this.written.set(`cmi.core.score.${field}`, get(`cmi.core.score.${field}`));
     if (!this.readOnly && (entry === 'ab-initio' || this.status === 'not attempted')) {
       if ((STATUS_RANK[this.status] ?? 0) < STATUS_RANK.incomplete!) this.setStatus('incomplete');
       this.set('cmi.core.exit', 'suspend');
@@ -83,7 +90,7 @@ export class Scorm12Tracker implements Tracker {
     this.set(`${prefix}.type`, i.type);
     this.set(`${prefix}.weighting`, i.weighting);
     this.set(`${prefix}.student_response`, i.student_response);
-    this.set(`${prefix}.correct_responses.0.pattern`, i.pattern);
+    if (i.pattern !== undefined) this.set(`${prefix}.correct_responses.0.pattern`, i.pattern);
     this.set(`${prefix}.result`, i.result);
     this.set(`${prefix}.latency`, scorm12Timespan(event.latencyMs));
     this.set(`${prefix}.time`, scorm12Time(event.timestamp));

@@ -25,9 +25,7 @@ export function scorm12Manifest(course: Course, lang: string, files: string[]): 
       xmlns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
       'xmlns:adlcp': 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
       'xmlns:imsmd': 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1',
-      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      'xsi:schemaLocation':
-        'http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd',
+      // No xsi:schemaLocation: it would name .xsd files the package does not contain (rule 38).
     },
     [
       el('metadata', {}, [
