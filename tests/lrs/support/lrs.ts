@@ -82,6 +82,12 @@ export class Lrs {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     this.child = child;
+    // Even if the test process dies before afterAll, the LRS does not outlive it.
+    const killOnExit = () => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
+    };
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     const deadline = Date.now() + 30000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the LRS exited with ${child.exitCode}: ${stderr}`);
