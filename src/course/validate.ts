@@ -69,7 +69,8 @@ function issueToDiagnostics(file: SourceFile, schema: z.ZodType, data: unknown, 
     case 'invalid_union': {
       const note = (issue as { note?: string }).note;
       if (note === 'No matching discriminator') {
-        const options = discriminatorValues(schema, data, path.slice(0, -1));
+        const listed = (issue as { options?: unknown[] }).options;
+        const options = listed?.length ? listed.map(String) : discriminatorValues(schema, data, path.slice(0, -1));
         const found = String(valueAt(data, path));
         const suggestion = didYouMean(found, options);
         if (valueAt(data, path) === undefined) {

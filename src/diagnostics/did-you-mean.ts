@@ -15,7 +15,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate to `word`, if it is close enough to be a plausible typo. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -26,5 +26,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     }
   }
   const allowed = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance <= allowed) return best;
+  // A word with another ending ("sequence" for "sequencing") is a likely slip too: a long shared start.
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n]!.toLowerCase() === b[n]!.toLowerCase()) n++;
+    return n;
+  };
+  return candidates.find((c) => {
+    const n = shared(word, c);
+    return n >= 4 && n >= 0.7 * Math.min(word.length, c.length);
+  });
 }

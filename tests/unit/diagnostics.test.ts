@@ -173,3 +173,48 @@ describe('rules across the course', () => {
     expect(d.map((x) => x.code).sort()).toEqual(['dangling-reference', 'missing-asset', 'missing-field', 'unknown-key']);
   });
 });
+
+describe('quiz build-time checks', () => {
+  const assessment = validCourse()['assessment.yaml'] as string;
+
+  it('reports a pool drawing more than it holds', () => {
+    const d = check({ 'assessment.yaml': assessment.replace('attempts: 2', 'attempts: 2\ndraw: 5') });
+    expect(where(d[0]!)).toEqual({ code: 'pool-too-small', file: 'assessment.yaml', line: 5, column: 7 });
+  });
+
+  it('reports duplicate choice ids within a question, with a hint about their scope', () => {
+    const d = check({ 'assessment.yaml': assessment.replace('{ id: b, text: { en: B, fr: B }, correct: true }', '{ id: a, text: { en: B, fr: B }, correct: true }') });
+    expect(where(d[0]!)).toEqual({ code: 'duplicate-id', file: 'assessment.yaml', line: 11, column: 15 });
+    expect(d[0]!.hint).toMatch(/within the question/);
+  });
+
+  it('reports a pattern that is not a regular expression, and a numeric range upside down', () => {
+    const extra = `  - id: a-three
+    type: fill-in
+    prompt: { en: P, fr: P }
+    answers: [{ en: x, fr: x }]
+    pattern: "([a-z"
+  - id: a-four
+    type: numeric
+    prompt: { en: P, fr: P }
+    answer: { min: 5, max: 1 }
+`;
+    const d = check({ 'assessment.yaml': `${assessment}${extra}` });
+    expect(d.map(where)).toEqual([
+      { code: 'invalid-value', file: 'assessment.yaml', line: 23, column: 14 },
+      { code: 'invalid-value', file: 'assessment.yaml', line: 27, column: 20 },
+    ]);
+  });
+
+  it('reports a course result naming no assessment', () => {
+    const d = check({ 'course.yaml': `${validCourse()['course.yaml'] as string}result: { from: finale }\n` });
+    expect(where(d[0]!)).toEqual({ code: 'dangling-reference', file: 'course.yaml', line: 8, column: 17 });
+  });
+
+  it('reports an unknown question type with a suggestion', () => {
+    const d = check({ 'assessment.yaml': assessment.replace('type: single-choice', 'type: sequence') });
+    expect(d[0]!.code).toBe('invalid-value');
+    expect(d[0]!.hint).toBe('Did you mean "sequencing"?');
+  });
+});
+

@@ -31,3 +31,23 @@ describe('SCORM 1.2 interaction encoding', () => {
     expect(scorm12Time(new Date(2026, 0, 2, 9, 5, 7))).toBe('09:05:07');
   });
 });
+
+describe('SCORM 1.2 encoding beyond single characters', () => {
+  it('records a choice question with more than 36 choices as fill-in with the choice ids', () => {
+    const big: PlayerQuestion = { id: 'q-big', type: 'multiple-choice', weight: 1, prompt: 'p', feedback: {}, choices: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, correct: i === 38 || i === 2 })) };
+    expect(scorm12Interaction(big, 'c2,c38', 'correct')).toEqual({ id: 'q-big', type: 'fill-in', student_response: 'c2,c38', pattern: 'c2,c38', result: 'correct', weighting: '1' });
+  });
+
+  it('writes no pattern for a numeric range, and decimals without exponent', () => {
+    const range: PlayerQuestion = { id: 'q-range', type: 'numeric', weight: 0.5, prompt: 'p', feedback: {}, range: { min: 10, max: 20 } };
+    expect(scorm12Interaction(range, '0.0000001', 'incorrect')).toEqual({ id: 'q-range', type: 'numeric', student_response: '0.0000001', result: 'wrong', weighting: '0.5' });
+  });
+
+  it('clips free text to the 255 characters SCORM 1.2 keeps', () => {
+    const free: PlayerQuestion = { id: 'q-free', type: 'free-text', weight: 1, prompt: 'p', feedback: {}, maxLength: 2000 };
+    const i = scorm12Interaction(free, 'x'.repeat(1000), 'neutral');
+    expect(i.student_response).toHaveLength(255);
+    expect(i.type).toBe('fill-in');
+    expect(i.result).toBe('neutral');
+  });
+});
