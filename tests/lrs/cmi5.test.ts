@@ -209,6 +209,6 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a 
     const { Cmi5Tracker } = await import('../../src/player/tracking/cmi5.js');
     const player = await boot(window as unknown as globalThis.Window, (d) => new Cmi5Tracker(window as unknown as globalThis.Window, d));
     expect(player.tracker.name).toBe('standalone');
-    expect(window.document.getElementById('cp-notice')!.hidden).toBe(false);
+    expect((window.document.getElementById('cp-notice') as unknown as HTMLElement).hidden).toBe(false);
   });
 });
