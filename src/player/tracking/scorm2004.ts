@@ -1,0 +1,224 @@
+/** SCORM 2004 4th edition adapter (LMS-RULES.md rules 24–29, 39–40). */
+import { requiredPages } from '../core/outcome.js';
+import { decodeState } from '../core/state.js';
+import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
+import { decimal } from '../interactions/decimal.js';
+import { scorm2004Duration, scorm2004Interaction, scorm2004Time } from '../interactions/scorm2004.js';
+import { findApi } from './find-api.js';
+import type { Snapshot, StartInfo, Tracker } from './tracker.js';
+
+/** The SCORM 2004 runtime API as LMSs expose it on `window.API_1484_11`. */
+export interface Scorm2004Api {
+  Initialize(arg: ''): string;
+  Terminate(arg: ''): string;
+  GetValue(element: string): string;
+  SetValue(element: string, value: string): string;
+  Commit(arg: ''): string;
+  GetLastError(): string;
+  GetErrorString(code: string): string;
+  GetDiagnostic(code: string): string;
+}
+
+const COMPLETION_RANK: Record<string, number> = { unknown: 0, 'not attempted': 0, incomplete: 1, completed: 2 };
+const SUCCESS_RANK: Record<string, number> = { unknown: 0, failed: 1, passed: 2 };
+/** The smallest step of a real(10,7). */
+const STEP = 0.0000001;
+
+/** What the tracker needs from the course: pages and completion rule (progress), status policy. */
+export type Scorm2004Course = Pick<PlayerData, 'pages' | 'completion' | 'status'>;
+
+/**
+ * `cmi.success_status` for an outcome, or null to write none. The course's status policy still
+ * applies: `completed-…` never reports passed, `…-incomplete` never reports failed. Unlike SCORM
+ * 1.2, failed may be reported while attempts are left: Moodle ends its attempt on a SCORM 2004
+ * SCO only when completion_status is completed.
+ */
+export function successStatus(outcome: Outcome, policy: string): 'passed' | 'failed' | null {
+  if (outcome.success === 'passed') return policy.startsWith('passed') ? 'passed' : null;
+  if (outcome.success === 'failed') return policy.endsWith('failed') ? 'failed' : null;
+  return null;
+}
+
+/**
+ * Nothing the learner does can change what the LMS holds: the session ends with exit=normal (the
+ * next launch is a new attempt) and the LMS is asked to move on. A passed assessment with pages
+ * still to view is not final: completion can still change, so the learner must be able to resume.
+ */
+export function isFinal(outcome: Outcome): boolean {
+  return outcome.done && (outcome.completion === 'completed' || outcome.success !== 'passed');
+}
+
+/** Share of the course's content pages viewed (0..1), read from the learner state. */
+export function pageShare({ state, outcome }: Pick<Snapshot, 'state' | 'outcome'>, course: Pick<PlayerData, 'pages' | 'completion'>): number {
+  const ids = course.pages.map((p) => p.id);
+  if (ids.length === 0) return 1;
+  const decoded = decodeState(state, ids);
+  // Without a readable state, `progress` (viewed / required pages) gives at least the required share.
+  if (!decoded) return Math.min(1, (outcome.progress * requiredPages(course as PlayerData)) / ids.length);
+  return new Set(decoded.visited.filter((id) => ids.includes(id))).size / ids.length;
+}
+
+/**
+ * The `cmi.progress_measure` to report, or null to leave it as it is. With a completion threshold
+ * the LMS derives completion from this measure (4th edition; Moodle at Terminate), so it must agree
+ * with the completion the content reports: at least the threshold once completed, below it before
+ * (e.g. every page viewed but the assessment not passed yet). Without a threshold, 1 means done.
+ */
+export function progressMeasure(share: number, completed: boolean, threshold: number | null): number | null {
+  if (completed) return Math.max(share, threshold ?? 0);
+  const limit = threshold ?? 1;
+  if (share < limit) return share;
+  return limit >= STEP ? limit - STEP : null;
+}
+
+export class Scorm2004Tracker implements Tracker {
+  readonly name = 'SCORM 2004';
+  onProblem?: (message: 'save-failed') => void;
+  private api: Scorm2004Api | null = null;
+  private finished = false;
+  private readOnly = false;
+  private completion = 'unknown';
+  private success = 'unknown';
+  private threshold: number | null = null;
+  private written = new Map<string, string>();
+  private interactionCount = 0;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly win: Window,
+    private readonly course: Scorm2004Course,
+  ) {}
+
+  async start(): Promise<StartInfo | null> {
+    const api = findApi<Scorm2004Api>(this.win, 'API_1484_11');
+    if (!api || String(api.Initialize('')) !== 'true') return null;
+    this.api = api;
+    const get = (element: string) => String(api.GetValue(element) ?? '');
+    const entry = get('cmi.entry');
+    const mode = get('cmi.mode');
+    const credit = get('cmi.credit') !== 'no-credit';
+    this.readOnly = mode === 'browse' || mode === 'review' || !credit;
+    this.completion = get('cmi.completion_status') || 'unknown';
+    this.success = get('cmi.success_status') || 'unknown';
+    const threshold = get('cmi.completion_threshold');
+    this.threshold = threshold !== '' && Number(threshold) >= 0 && Number(threshold) <= 1 ? Number(threshold) : null;
+    this.interactionCount = Number.parseInt(get('cmi.interactions._count'), 10) || 0;
+    // A new attempt has nothing saved (and reading unset elements is error 403).
+    const resumed = entry !== 'ab-initio';
+    const savedState = resumed ? get('cmi.suspend_data') : '';
+    const location = resumed ? get('cmi.location') : '';
+    if (resumed) {
+      // What the LMS already holds is not written again (each score write makes Moodle regrade).
+      this.written.set('cmi.suspend_data', savedState);
+      this.written.set('cmi.location', location);
+      for (const element of ['cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled', 'cmi.progress_measure']) this.written.set(element, get(element));
+      if (this.completion !== 'unknown') this.written.set('cmi.completion_status', this.completion);
+      if (this.success !== 'unknown') this.written.set('cmi.success_status', this.success);
+    }
+    if (!this.readOnly && (!resumed || (COMPLETION_RANK[this.completion] ?? 0) === 0)) {
+      this.setCompletion('incomplete');
+      this.set('cmi.exit', 'suspend');
+      this.commit();
+    }
+    const recorded: StartInfo['recorded'] = {};
+    if (this.completion === 'completed') recorded.completion = 'completed';
+    if (this.success === 'passed' || this.success === 'failed') recorded.success = this.success;
+    return {
+      savedState: savedState || null,
+      location: location || null,
+      recorded,
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      credit,
+    };
+  }
+
+  async save(snapshot: Snapshot): Promise<void> {
+    if (!this.writeSnapshot(snapshot)) return;
+    this.commit();
+  }
+
+  async record(event: LearningEvent): Promise<void> {
+    if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
+    const i = scorm2004Interaction(event.question, event.response, event.result);
+    const prefix = `cmi.interactions.${this.interactionCount++}`;
+    this.set(`${prefix}.id`, i.id);
+    this.set(`${prefix}.type`, i.type);
+    if (i.description) this.set(`${prefix}.description`, i.description);
+    this.set(`${prefix}.weighting`, i.weighting);
+    if (i.learner_response) this.set(`${prefix}.learner_response`, i.learner_response);
+    i.correct_responses.forEach((pattern, n) => this.set(`${prefix}.correct_responses.${n}.pattern`, pattern));
+    this.set(`${prefix}.result`, i.result);
+    this.set(`${prefix}.latency`, scorm2004Duration(event.latencyMs));
+    this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
+  }
+
+  async finish(snapshot: Snapshot): Promise<void> {
+    if (!this.api || this.finished) return;
+    if (this.writeSnapshot(snapshot)) {
+      this.set('cmi.session_time', scorm2004Duration(Date.now() - this.startedAt));
+      // Final: ask the LMS to move on at Terminate (rule 29: Moodle acts on continue). Set here, not
+      // at an earlier save, because Moodle evaluates the request on every commit that carries it.
+      if (isFinal(snapshot.outcome) && this.get('adl.nav.request_valid.continue') !== 'false') this.set('adl.nav.request', 'continue');
+    }
+    this.finished = true;
+    this.api.Terminate('');
+  }
+
+  /** Writes what changed; false when nothing may be written. */
+  private writeSnapshot(snapshot: Snapshot): boolean {
+    const { state, location, outcome } = snapshot;
+    if (!this.api || this.finished || this.readOnly) return false;
+    this.setOnce('cmi.location', location);
+    this.setOnce('cmi.suspend_data', state);
+    if (outcome.score !== undefined) {
+      const score = Math.min(100, Math.max(0, outcome.score));
+      this.setOnce('cmi.score.min', '0');
+      this.setOnce('cmi.score.max', '100');
+      this.setOnce('cmi.score.raw', decimal(score, 2));
+      this.setOnce('cmi.score.scaled', decimal(score / 100));
+    }
+    this.setCompletion(outcome.completion);
+    const measure = progressMeasure(pageShare(snapshot, this.course), this.completion === 'completed', this.threshold);
+    if (measure !== null) this.setOnce('cmi.progress_measure', decimal(measure));
+    const success = successStatus(outcome, this.course.status);
+    if (success) this.setSuccess(success);
+    this.setOnce('cmi.exit', isFinal(outcome) ? 'normal' : 'suspend');
+    return true;
+  }
+
+  /** Sets completion_status unless that would lower what the LMS already has. */
+  private setCompletion(status: string): void {
+    if ((COMPLETION_RANK[status] ?? 0) < (COMPLETION_RANK[this.completion] ?? 0)) return;
+    if (status === this.completion && this.written.has('cmi.completion_status')) return;
+    this.completion = status;
+    this.set('cmi.completion_status', status);
+  }
+
+  /** Sets success_status unless that would lower what the LMS already has (passed stays passed). */
+  private setSuccess(status: string): void {
+    if ((SUCCESS_RANK[status] ?? 0) < (SUCCESS_RANK[this.success] ?? 0)) return;
+    if (status === this.success && this.written.has('cmi.success_status')) return;
+    this.success = status;
+    this.set('cmi.success_status', status);
+  }
+
+  private get(element: string): string {
+    return this.api ? String(this.api.GetValue(element) ?? '') : '';
+  }
+
+  private setOnce(element: string, value: string): void {
+    if (this.written.get(element) !== value) this.set(element, value);
+  }
+
+  private set(element: string, value: string): void {
+    if (!this.api) return;
+    const ok = String(this.api.SetValue(element, value)) === 'true';
+    if (ok) this.written.set(element, value);
+    else this.onProblem?.('save-failed');
+  }
+
+  private commit(): void {
+    if (!this.api) return;
+    if (String(this.api.Commit('')) !== 'true') this.onProblem?.('save-failed');
+  }
+}
