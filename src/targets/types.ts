@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { XmlElement } from './xml.js';
 
 /** Identifiers of the targets coursepack builds; each has one module in src/targets/<id>/. */
-export type TargetId = 'scorm12' | 'xapi' | 'cmi5' | 'web';
+export type TargetId = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'web';
 
 /** What the LMS lets a package store; the build checks each course against these. */
 export interface TrackingLimits {
