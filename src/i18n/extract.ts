@@ -26,8 +26,9 @@ const STALE_NOTE = 'The source text changed after this translation was made: rev
 
 export function extractXliff(course: CourseTexts, options: ExtractOptions, out: Diagnostic[]): ExtractResult | null {
   const from = options.from ?? course.languages[0]!;
-  if (!course.languages.includes(from)) {
-    out.push(diag('language-not-in-course', `"${from}" is not a language of ${course.id} (${course.languages.join(', ')})`));
+  if (!course.languages.includes(from) || from === options.lang) {
+    const why = from === options.lang ? `"${from}" is the language translated from` : `"${from}" is not a language of ${course.id} (${course.languages.join(', ')})`;
+    out.push(diag('language-not-in-course', why, {}, { hint: 'Choose the language to translate into with --lang and the one to translate from, a course language, with --from.' }));
     return null;
   }
   const index = new RecordIndex(readRecords(course.dir, options.lang, out));

@@ -1,9 +1,9 @@
 /**
  * Edits a YAML source in place. The yaml Document locates each node; the edit replaces only that
  * node's characters (or inserts a line), so comments, quoting, folding and blank lines elsewhere
- * stay byte for byte. Every result is parsed again and compared with the intended data; if the
- * styled edit does not give it, double-quoted values are used, and as a last resort the Document
- * is edited and re-serialised (which may reformat the file; the caller is told).
+ * stay byte for byte. Every result is parsed again and compared with the intended data; an edit
+ * whose styled value does not give it is written double-quoted instead, and as a last resort the
+ * Document is edited and re-serialised (which may reformat the file; the caller is told).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
@@ -32,9 +32,16 @@ type Mode = 'styled' | 'quoted';
 export function editYaml(file: SourceFile, edits: YamlEdit[]): EditResult {
   if (!edits.length) return { text: file.text, reformatted: false };
   const expected = intendedData(file, edits);
-  for (const mode of ['styled', 'quoted'] as const) {
-    const splices = edits.map((e) => plan(file, e, mode));
-    if (splices.some((s) => s === null)) break;
+  const styled = edits.map((e) => plan(file, e, 'styled'));
+  const attempts = [
+    () => styled,
+    // Only when the fast path fails: check each styled edit alone, quote the ones that misbehave.
+    () => edits.map((e, i) => (styled[i] && parsesTo(applySplices(file.text, [styled[i]!]), intendedData(file, [e])) ? styled[i]! : plan(file, e, 'quoted'))),
+    () => edits.map((e) => plan(file, e, 'quoted')),
+  ];
+  for (const attempt of attempts) {
+    const splices = attempt();
+    if (splices.some((s) => s === null)) continue;
     const text = applySplices(file.text, splices as Splice[]);
     if (parsesTo(text, expected)) return { text, reformatted: false };
   }
@@ -209,8 +216,11 @@ function scalar(value: string, o: ScalarOptions): string {
     const out = stringifyValue(value, type, 0, true);
     return out.includes('\n') ? JSON.stringify(value) : out;
   }
-  const width = likeType === 'BLOCK_FOLDED' ? foldingWidth(o.text, o.like!) - o.indent : 0;
-  const out = stringifyValue(value, likeType, Math.max(width, likeType === 'BLOCK_FOLDED' ? 40 : 0), false);
+  const block = likeType === 'BLOCK_FOLDED' || likeType === 'BLOCK_LITERAL';
+  // Several lines next to a one-line neighbour: a literal block rather than a multi-line plain scalar.
+  const type = !block && value.includes('\n') ? 'BLOCK_LITERAL' : likeType;
+  const width = likeType === 'BLOCK_FOLDED' ? Math.max(40, foldingWidth(o.text, o.like!) - o.indent) : 0;
+  const out = stringifyValue(value, type, width, false);
   const pad = ' '.repeat(o.indent);
   return out
     .split('\n')
