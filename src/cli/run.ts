@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { COURSE_FILE } from '../course/load-course.js';
 import { formatDiagnostic, summary } from '../diagnostics/printer.js';
 import { build, type BuildResult } from '../package/build.js';
+import { registerI18nCommands } from './i18n-command.js';
 import { TARGETS } from '../targets/index.js';
 import { jsonSchemas } from '../course/json-schema.js';
 
@@ -39,6 +40,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('-l, --lang <list>', 'languages, comma-separated (default: all of the course)').argParser(list))
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--strict', 'treat warnings as errors')
+    .option('--allow-missing', 'build languages with missing translations from the source language (a warning per text)')
     .option('--json', 'print a machine-readable report on stdout')
     .addHelpText(
       'after',
@@ -51,11 +53,11 @@ Examples:
 Packages are named <out>/<course-id>-<version>-<lang>-<target>.zip.
 Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     )
-    .action(async (courses: string[], opts: { target?: string[]; lang?: string[]; out: string; strict?: boolean; json?: boolean }) => {
+    .action(async (courses: string[], opts: { target?: string[]; lang?: string[]; out: string; strict?: boolean; allowMissing?: boolean; json?: boolean }) => {
       const unknown = (opts.target ?? []).filter((id) => !TARGETS.some((t) => t.id === id));
       if (unknown.length) throw new UsageError(`unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; choose from ${targetIds}`);
       const dirs = courseDirs(courses, io.cwd);
-      const result = await build({ courses: dirs, targets: opts.target, langs: opts.lang, out: opts.out, strict: opts.strict, cwd: io.cwd });
+      const result = await build({ courses: dirs, targets: opts.target, langs: opts.lang, out: opts.out, strict: opts.strict, allowMissing: opts.allowMissing, cwd: io.cwd });
       report(result, io, { json: opts.json, verb: 'built' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
     });
@@ -65,10 +67,11 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .description('Check courses and report every problem, without building.')
     .argument('[course...]', 'course folders (default: every folder under courses/ with a course.yaml)')
     .option('--strict', 'treat warnings as errors')
+    .option('--allow-missing', 'report missing translations as warnings (the build would use the source language)')
     .option('--json', 'print a machine-readable report on stdout')
     .addHelpText('after', '\nExamples:\n  coursepack check\n  coursepack check courses/counsellor-training --strict')
-    .action(async (courses: string[], opts: { strict?: boolean; json?: boolean }) => {
-      const result = await build({ courses: courseDirs(courses, io.cwd), strict: opts.strict, checkOnly: true, write: false, cwd: io.cwd });
+    .action(async (courses: string[], opts: { strict?: boolean; allowMissing?: boolean; json?: boolean }) => {
+      const result = await build({ courses: courseDirs(courses, io.cwd), strict: opts.strict, allowMissing: opts.allowMissing, checkOnly: true, write: false, cwd: io.cwd });
       report(result, io, { json: opts.json, verb: 'checked' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
     });
@@ -83,6 +86,8 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       }
       io.stdout(`wrote ${opts.out}/{course,module,assessment}.schema.json\n`);
     });
+
+  registerI18nCommands(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
