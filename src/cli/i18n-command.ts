@@ -49,7 +49,7 @@ export function registerI18nCommands(program: Command, io: Io, setExit: (code: n
     .description('Write the translations of an XLIFF file into the course sources (nothing is written if anything is wrong).')
     .argument('<course>', 'course folder')
     .argument('<file>', 'translated XLIFF 1.2 file')
-    .option('-l, --lang <lang>', "course language to import into (default: the file's target-language; pl-PL goes into pl)")
+    .option('-l, --lang <lang>', "course language to import into (default: the file's target-language; pl-PL goes into pl unless the course declares pl-PL)")
     .option('--dry-run', 'check the file and list what would change, write nothing')
     .action((course: string, file: string, opts: { lang?: string; dryRun?: boolean }) => {
       if (opts.lang !== undefined && !validLang(opts.lang, io)) return setExit(EXIT.usage);

@@ -132,7 +132,8 @@ function resolveLanguages(course: CourseTexts, files: ReadFile[], option: string
   }
   const declared = normaliseLang(first.targetLanguage);
   const base = declared.split('-')[0]!;
-  const lang = option ?? (course.languages.includes(declared) || !course.languages.includes(base) ? declared : base);
+  // CAT tools often write the project's regional code (pl-PL) for a file extracted as pl.
+  const lang = option ?? (course.languages.includes(declared) ? declared : base);
   if (option && option.split('-')[0] !== base) mismatch(`the file translates into "${first.targetLanguage}", not "${option}"`, first.at);
   if (!LANG_PATTERN.test(lang)) mismatch(`"${first.targetLanguage}" is not a language code coursepack accepts (e.g. pl, fr-CA)`, first.at);
   if (lang === from) mismatch(`the file translates ${from} into ${lang}`, first.at);

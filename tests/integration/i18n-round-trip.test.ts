@@ -167,6 +167,13 @@ describe('coursepack i18n import', () => {
     writeFileSync(join(cwd, 'fr-FR.xlf'), readFileSync(join(cwd, 'fr.xlf'), 'utf8').replaceAll('target-language="fr"', 'target-language="fr-FR"').replace('>Bienvenue<', '>Bienvenue !<'));
     expect((await cli(cwd, 'i18n', 'import', COURSE, 'fr-FR.xlf')).code).toBe(0);
     expect(readFileSync(join(cwd, COURSE, 'modules/one.yaml'), 'utf8')).toContain('title: { en: Welcome, fr: Bienvenue ! }');
+
+    await cli(cwd, 'i18n', 'extract', COURSE, '--lang', 'pl', '--out', 'pl.xlf');
+    translate(cwd, 'pl.xlf', 'pl-PL.xlf', polish);
+    writeFileSync(join(cwd, 'pl-PL.xlf'), readFileSync(join(cwd, 'pl-PL.xlf'), 'utf8').replaceAll('target-language="pl"', 'target-language="pl-PL"'));
+    expect((await cli(cwd, 'i18n', 'import', COURSE, 'pl-PL.xlf')).code).toBe(0);
+    expect(readFileSync(join(cwd, COURSE, 'course.yaml'), 'utf8')).toContain('languages: [en, fr, pl]');
+    expect((await cli(cwd, 'i18n', 'import', COURSE, 'pl-PL.xlf', '--lang', 'fi')).code).toBe(1);
   });
 });
 
