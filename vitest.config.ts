@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The browser suite (npm run test:e2e) and the LRS suite (npm run test:lrs) have their own configs.
+    exclude: ['tests/e2e/**', 'tests/lrs/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30000,
     pool: 'forks',
