@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 
 /** A parsed YAML source file that can place any data path back in the text. */
@@ -18,7 +18,7 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** Decodes and parses one YAML file; every problem becomes a diagnostic. Returns null if unusable. */
 export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]): SourceFile | null {
   if (bytes.length > MAX_SOURCE_BYTES) {
-    out.push(diag('file-too-large', `${path} is ${bytes.length} bytes; the limit is ${MAX_SOURCE_BYTES}`, { file: path }));
+    out.push(diag('file-too-large', `${path} is ${bytes.length} bytes; the limit is ${MAX_SOURCE_BYTES}`, { file: path, line: 1, column: 1 }));
     return null;
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -37,12 +37,35 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const file: SourceFile = { path, text, doc, lines };
   for (const error of doc.errors) {
-    const pos = lines.linePos(error.pos[0]);
+    const unclosed = unclosedStart(doc, text, error);
+    const pos = lines.linePos(unclosed ?? error.pos[0]);
     const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    const message = unclosed !== undefined ? `this ${text[unclosed]} is never closed` : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    const previous = out[out.length - 1];
+    if (previous?.file === path && previous.line === pos.line && previous.column === pos.col && previous.message === message) continue;
     out.push(diag(code, message, { file: path, line: pos.line, column: pos.col }));
   }
   return doc.errors.length > 0 ? null : file;
+}
+
+const CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"', "'": "'" };
+
+/**
+ * An unclosed `{`, `[` or quote is only noticed where the parser can go no further, often lines
+ * later, where the author did nothing wrong: point at the opening character instead. The
+ * unclosed node is the one that ends where the error is.
+ */
+function unclosedStart(doc: Document.Parsed, text: string, error: YAMLError): number | undefined {
+  if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR') return undefined;
+  let start: number | undefined;
+  visit(doc, (_key, node) => {
+    const opener = isNode(node) && node.range?.[1] === error.pos[0] ? text[node.range[0]]! : '';
+    const flowOrQuoted = (isCollection(node) && node.flow) || (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+    if (!flowOrQuoted || !CLOSERS[opener]) return;
+    const source = text.slice(node.range![0], node.range![1]).trimEnd();
+    if (source.length < 2 || !source.endsWith(CLOSERS[opener]!)) start = node.range![0];
+  });
+  return start;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
