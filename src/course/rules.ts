@@ -1,4 +1,5 @@
 /** Rules across a whole course, run after each file passed its schema. */
+import { posix } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
@@ -25,7 +26,8 @@ type AnyValidated = Validated<CourseSource> | Validated<ModuleSource> | Validate
 const at = (file: SourceFile, path: DataPath) => ({ ...positionOf(file, path), path: pathString(path) });
 
 /** Runs every rule; returns the assets the course uses (course-relative, sorted). */
-export function runRules(sources: CourseSources, out: Diagnostic[]): string[] {
+export function runRules(all: CourseSources, out: Diagnostic[]): string[] {
+  const sources = withoutRepeatedFiles(all, out);
   const files: AnyValidated[] = [sources.course, ...sources.modules, ...sources.assessments];
   checkUniqueIds(sources, out);
   checkQuestions(sources, out);
@@ -33,6 +35,29 @@ export function runRules(sources: CourseSources, out: Diagnostic[]): string[] {
   for (const f of files) checkTexts(f, sources.course.data.languages, out);
   checkStaleTranslations(sources.dir, sources.course.data.languages, files, out);
   return checkReferences(sources, files, out);
+}
+
+/** A file listed twice in course.yaml is one mistake, at its second listing, not a clash of every id inside it. */
+function withoutRepeatedFiles(sources: CourseSources, out: Diagnostic[]): CourseSources {
+  const course = sources.course;
+  const listed: Array<[string, DataPath]> = [
+    ...course.data.modules.map((path, i): [string, DataPath] => [path, ['modules', i]]),
+    ...(course.data.assessment ? [[course.data.assessment, ['assessment']] as [string, DataPath]] : []),
+    ...(course.data.assessments ?? []).map((path, i): [string, DataPath] => [path, ['assessments', i]]),
+  ];
+  const first = new Map<string, DataPath>();
+  for (const [path, listPath] of listed) {
+    const normal = posix.normalize(path);
+    const earlier = first.get(normal);
+    if (!earlier) {
+      first.set(normal, listPath);
+      continue;
+    }
+    const where = positionOf(course.file, earlier);
+    out.push(diag('duplicate-id', `"${path}" is already listed at ${where.file}:${where.line}:${where.column}`, at(course.file, listPath), { hint: 'List each module and assessment file once.' }));
+  }
+  const once = <T extends { file: SourceFile }>(list: T[]) => list.filter((v, i) => list.findIndex((w) => w.file.path === v.file.path) === i);
+  return { ...sources, modules: once(sources.modules), assessments: once(sources.assessments) };
 }
 
 function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
