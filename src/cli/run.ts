@@ -1,5 +1,5 @@
 /** The command line, testable: `run(argv, io)` resolves to the exit code; bin only sets it. */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { COURSE_FILE } from '../course/load-course.js';
@@ -81,6 +81,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .description('Write the JSON Schemas of the course format (for editor completion).')
     .option('-o, --out <dir>', 'folder for course/module/assessment .schema.json', 'schema')
     .action((opts: { out: string }) => {
+      mkdirSync(resolve(io.cwd, opts.out), { recursive: true });
       for (const [name, schema] of Object.entries(jsonSchemas())) {
         writeFileSync(join(resolve(io.cwd, opts.out), `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
       }

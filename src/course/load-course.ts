@@ -4,6 +4,7 @@ import { join, posix, resolve } from 'node:path';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import type { Assessment, Block, Course, LangMap, Module, Question } from './model.js';
 import { forEachQuestion, runRules, type CourseSources, type Validated } from './rules.js';
+import { themeColors } from './theme.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
 import { parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
 import { validateFile } from './validate.js';
@@ -186,6 +187,11 @@ function buildModel(sources: CourseSources, assets: string[], options: LoadOptio
     completion: { pages: c.completion.pages },
     status: c.status,
     allowHtml: c.allowHtml,
+    theme: {
+      colors: themeColors(c.theme),
+      ...(c.theme?.font ? { font: c.theme.font } : {}),
+      ...(c.theme?.logo && c.theme.logoAlt ? { logo: { src: posix.normalize(c.theme.logo), alt: t(c.theme.logoAlt) } } : {}),
+    },
     ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
     cmi5: { aus: c.cmi5?.aus ?? 'course' },
     modules,

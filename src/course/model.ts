@@ -4,6 +4,7 @@
  */
 import type { SourcePosition } from '../diagnostics/index.js';
 import type { StatusPolicy } from './schema.js';
+import type { ThemeColors } from './theme.js';
 
 export type LangMap = Record<string, string>;
 
@@ -132,6 +133,7 @@ export interface Course {
   completion: { pages: 'all' | number };
   status: StatusPolicy;
   allowHtml: boolean;
+  theme: { colors: ThemeColors; font?: string; logo?: { src: string; alt: LangMap } };
   modules: Module[];
   assessments: Assessment[];
   /** `all`, or the id of the assessment that decides the course result. */

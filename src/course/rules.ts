@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
+import { checkTheme } from './theme.js';
 import { classifyLink, markdownRefs } from './markdown-refs.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
 import { visitTexts } from './schema-walk.js';
@@ -32,6 +33,7 @@ export function runRules(all: CourseSources, out: Diagnostic[]): string[] {
   checkUniqueIds(sources, out);
   checkQuestions(sources, out);
   checkAssessments(sources, out);
+  checkTheme(sources.course.file, sources.course.data.theme, out);
   for (const f of files) checkTexts(f, sources.course.data.languages, out);
   checkStaleTranslations(sources.dir, sources.course.data.languages, files, out);
   return checkReferences(sources, files, out);
@@ -193,6 +195,8 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
     if (result.ok) assets.add(result.path);
     else out.push(diag(result.code, result.message, locateIn(file, path, target)));
   };
+  const logo = sources.course.data.theme?.logo;
+  if (logo !== undefined) useAsset(sources.course.file, ['theme', 'logo'], logo);
   for (const m of sources.modules) {
     m.data.pages.forEach((page, p) =>
       page.blocks.forEach((block, b) => {

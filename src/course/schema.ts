@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+const color = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/).describe('A colour as #rrggbb or #rgb.');
+
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
 
@@ -203,6 +205,27 @@ export const courseFile = z.strictObject({
     .default('passed-failed')
     .describe('What the LMS is told when the assessment is passed / failed (without an assessment: completed/incomplete).'),
   allowHtml: z.boolean().default(false).describe('Let Markdown contain raw HTML (escaped otherwise).'),
+  theme: z
+    .strictObject({
+      colors: z
+        .strictObject({
+          text: color.optional().describe('Body text (default #1f2328).'),
+          background: color.optional().describe('Page background (default #fbfaf7).'),
+          surface: color.optional().describe('Cards, menu and questions (default #ffffff).'),
+          accent: color.optional().describe('Links, buttons, progress, current page (default #5b3cc4).'),
+          accentText: color.optional().describe('Text on accent-coloured buttons (default #ffffff).'),
+          muted: color.optional().describe('Secondary text: hints, captions (default #57606a).'),
+        })
+        .optional(),
+      logo: z.string().min(1).optional().describe('Logo shown in the header, a file in the course folder (SVG or PNG).'),
+      logoAlt: text.optional().describe('What the logo says, e.g. the organisation name. Required with `logo`.'),
+      font: z
+        .union([z.enum(['system', 'sans', 'serif', 'readable']), z.string().regex(/^[A-Za-z0-9 ,'"-]+$/)])
+        .optional()
+        .describe('system (default), sans, serif, readable (Atkinson Hyperlegible/Verdana-like), or a CSS font stack of fonts learners have installed.'),
+    })
+    .optional()
+    .describe('Colours, logo and font of the player. Text colours must keep WCAG AA contrast (4.5:1).'),
   xapi: z
     .strictObject({
       activityBase: z

@@ -37,10 +37,12 @@ export const CODES = {
   'too-many-correct': { severity: 'error', hint: 'A single-choice question has exactly one correct choice; use `type: multiple-choice` for more.' },
   'pool-too-small': { severity: 'error', hint: 'Lower `draw`, or add questions to the pool.' },
   'response-too-long': { severity: 'error', hint: 'Shorten the choice ids or reduce the number of choices: SCORM 1.2 keeps responses of at most 255 characters.' },
+  'theme-contrast': { severity: 'error', hint: 'Darken the text colour or lighten the background (or the reverse) until the contrast reaches 4.5:1; a contrast checker shows the ratio as you adjust.' },
   'raw-html': { severity: 'warning', hint: 'Raw HTML is escaped unless course.yaml sets `allowHtml: true`.' },
   // Targets
   'state-too-large': { severity: 'error', hint: 'Shorten the course (fewer questions per module) or build for a target with more room (scorm2004, xapi).' },
   'state-key-collision': { severity: 'error', hint: 'Rename one of the two ids slightly: their short keys in the saved learner state collide.' },
+  'target-skipped': { severity: 'info', hint: 'To build it, set the course up for it (docs/xapi-cmi5.md), or name the targets you want with --target.' },
   'unknown-target': { severity: 'error', hint: 'Choose targets from the list in `coursepack build --help`.' },
   'language-not-in-course': { severity: 'error', hint: 'Choose languages declared in course.yaml `languages`.' },
   // Languages and translation (docs/translating.md)

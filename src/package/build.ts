@@ -71,6 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const courses: Course[] = [];
+  const targetsOf = new Map<Course, Target[]>();
   for (const dir of options.courses) {
     const display = relative(cwd, resolve(cwd, dir)).split(sep).join('/') || '.';
     const loaded = loadCourse(resolve(cwd, dir), { allowMissing: options.allowMissing });
@@ -85,7 +86,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     checkStateKeys(course, local);
     const uiLangs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
     checkUiLanguages(course, uiLangs, loaded.files.get(COURSE_FILE), local, { allowMissing: options.allowMissing });
-    for (const target of targets) {
+    const courseTargets = targets.filter((target) => {
+      const reason = options.targets ? undefined : target.unconfigured?.(course);
+      if (reason) local.push(diag('target-skipped', `${target.title} not built for ${course.id}: ${reason}`, { file: COURSE_FILE, line: 1, column: 1 }));
+      return !reason;
+    });
+    targetsOf.set(course, courseTargets);
+    for (const target of courseTargets) {
       checkLimits(course, target, local);
       local.push(...(target.check?.(course) ?? []));
     }
@@ -99,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const packages: BuiltPackage[] = [];
   for (const course of courses) {
     const langs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
-    for (const target of targets) {
+    for (const target of targetsOf.get(course) ?? []) {
       for (const lang of langs) {
         const files = await packageFiles(course, target, lang);
         const zip = await zipFiles(files);
@@ -126,6 +133,7 @@ export async function packageFiles(course: Course, target: Target, lang: string)
   const files: PackageFile[] = [
     { path: 'index.html', data: site.html },
     { path: 'player.css', data: site.css },
+    { path: 'theme.css', data: site.themeCss },
     { path: 'player.js', data: await playerBundle(target.playerEntry) },
     ...course.assets.map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
   ];

@@ -6,6 +6,7 @@ import type { Block, Course, LangMap, Question } from '../course/model.js';
 import type { PlayerData, PlayerQuestion } from '../player/core/types.js';
 import { questionForPlayer, tr } from './player-question.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { themeCss } from '../course/theme.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
 
@@ -19,6 +20,8 @@ export interface SiteOptions {
 export interface RenderedSite {
   html: string;
   css: string;
+  /** The course theme as CSS variables (theme.css). */
+  themeCss: string;
   data: PlayerData;
 }
 
@@ -116,12 +119,13 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     lang,
     title: t(course.title),
     csp: options.csp,
+    logo: course.theme.logo ? { src: course.theme.logo.src, alt: t(course.theme.logo.alt) } : undefined,
     s,
     modules,
     assessments,
     dataJson: JSON.stringify(data).replace(/</g, '\\u003c'),
   });
-  return { html, css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'), data };
+  return { html, css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'), themeCss: themeCss(course.theme.colors, course.theme.font), data };
 }
 
 const HINTS: Record<Question['type'], string> = {

@@ -7,7 +7,8 @@ import { web } from './web/index.js';
 import { xapi } from './xapi/index.js';
 
 export const TARGETS: readonly Target[] = [scorm12, scorm2004, xapi, cmi5, web];
-export const DEFAULT_TARGETS: readonly TargetId[] = ['scorm12', 'scorm2004', 'web'];
+/** Built when no --target is given: every target the course is set up for. */
+export const DEFAULT_TARGETS: readonly TargetId[] = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'];
 
 export function findTarget(id: string): Target | undefined {
   return TARGETS.find((t) => t.id === id);

@@ -28,6 +28,12 @@ export interface Target {
   playerEntry: string;
   /** Content-Security-Policy for the pages: what the player may load and reach. */
   csp: string;
+  /**
+   * Why this course is not set up for this target (e.g. xAPI without an activity base IRI), or
+   * undefined. A target asked for by name reports it through \`check\`; in a build of the default
+   * targets it is skipped with a note instead.
+   */
+  unconfigured?(course: Course): string | undefined;
   /** Target-specific checks of a course before building (e.g. xAPI needs an activity base IRI). */
   check?(course: Course): Diagnostic[];
   /** The manifest, a pure function of the course, the language and the package's other files. */

@@ -2,11 +2,18 @@
 import { js2xml, type Element } from 'xml-js';
 
 export type XmlElement = Element;
+
+/** Stands for " inside attribute values until serialisation (a private-use character). */
+const QUOTE = '\uE000';
 type Attrs = Record<string, string | number | undefined>;
 type Child = XmlElement | string | null | undefined | false;
 
 export function el(name: string, attributes: Attrs = {}, children: Child[] = []): XmlElement {
-  const attrs = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  const attrs = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('"', QUOTE) : v]),
+  ) as Record<string, string | number>;
   const elements = children.filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c));
   return { type: 'element', name, ...(Object.keys(attrs).length ? { attributes: attrs } : {}), ...(elements.length ? { elements } : {}) };
 }
@@ -22,8 +29,9 @@ export function serializeXml(root: XmlElement): string {
     { declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } }, elements: [root] },
     {
       spaces: 2,
-      attributeValueFn: (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
-      textFn: (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      // xml-js escapes & < > in text itself, but in attributes only ", before this function runs:
+      // el() hides " as QUOTE so that every character is escaped here exactly once.
+      attributeValueFn: (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replaceAll(QUOTE, '&quot;'),
     },
   );
   return `${xml}\n`;

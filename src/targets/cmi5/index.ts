@@ -9,6 +9,7 @@ export const cmi5: Target = {
   limits: {},
   playerEntry: 'cmi5',
   csp: LRS_CSP,
+  unconfigured: (course) => (course.xapi?.activityBase ? undefined : 'course.yaml has no `xapi.activityBase`'),
   check: (course) => checkActivityBase(course, 'cmi5'),
   manifest: (course, lang) => ({ path: 'cmi5.xml', xml: cmi5Manifest(course, lang) }),
 };

@@ -24,6 +24,7 @@ export const xapi: Target = {
   limits: {},
   playerEntry: 'xapi',
   csp: LRS_CSP,
+  unconfigured: (course) => (course.xapi?.activityBase ? undefined : 'course.yaml has no `xapi.activityBase`'),
   check: (course) => checkActivityBase(course, 'xapi'),
   manifest: (course, lang) => ({ path: 'tincan.xml', xml: tincanManifest(course, lang) }),
 };

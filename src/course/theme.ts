@@ -1,0 +1,89 @@
+/** The player theme: defaults, WCAG contrast checks, and the CSS variables it becomes. */
+import { diag, type Diagnostic } from '../diagnostics/index.js';
+import type { CourseSource } from './schema.js';
+import { pathString, positionOf, type SourceFile } from './source-file.js';
+
+export interface ThemeColors {
+  text: string;
+  background: string;
+  surface: string;
+  accent: string;
+  accentText: string;
+  muted: string;
+}
+
+export const DEFAULT_COLORS: ThemeColors = {
+  text: '#1f2328',
+  background: '#fbfaf7',
+  surface: '#ffffff',
+  accent: '#5b3cc4',
+  accentText: '#ffffff',
+  muted: '#57606a',
+};
+
+const FONTS: Record<string, string> = {
+  system: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  sans: '"Helvetica Neue", Arial, "Liberation Sans", sans-serif',
+  serif: 'Georgia, "Times New Roman", "Liberation Serif", serif',
+  readable: '"Atkinson Hyperlegible", Verdana, Tahoma, sans-serif',
+};
+
+export function fontStack(font: string | undefined): string {
+  return FONTS[font ?? 'system'] ?? font!;
+}
+
+/** WCAG 2.1 relative luminance of #rgb / #rrggbb. */
+export function luminance(hex: string): number {
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  const channel = (i: number) => {
+    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Pairs of (foreground, background) that carry text, with the ratio WCAG AA asks of each. */
+const PAIRS: Array<[keyof ThemeColors, keyof ThemeColors, number, string]> = [
+  ['text', 'background', 4.5, 'body text on the page background'],
+  ['text', 'surface', 4.5, 'text in questions and the menu'],
+  ['muted', 'background', 4.5, 'hints and captions on the page background'],
+  ['muted', 'surface', 4.5, 'hints in questions'],
+  ['accent', 'background', 4.5, 'links on the page background'],
+  ['accent', 'surface', 4.5, 'links and the current page in the menu'],
+  ['accentText', 'accent', 4.5, 'button labels on the accent colour'],
+];
+
+export function themeColors(theme: CourseSource['theme']): ThemeColors {
+  return { ...DEFAULT_COLORS, ...(theme?.colors ?? {}) };
+}
+
+/** Every text colour pair below WCAG AA, reported at the colour the author set (or at `theme`). */
+export function checkTheme(file: SourceFile, theme: CourseSource['theme'], out: Diagnostic[]): void {
+  if (!theme) return;
+  const colors = themeColors(theme);
+  for (const [fg, bg, min, what] of PAIRS) {
+    const ratio = contrast(colors[fg], colors[bg]);
+    if (ratio >= min) continue;
+    const key = theme.colors?.[fg] !== undefined ? fg : theme.colors?.[bg] !== undefined ? bg : undefined;
+    const path = key ? ['theme', 'colors', key] : ['theme'];
+    out.push(
+      diag('theme-contrast', `${what}: ${colors[fg]} on ${colors[bg]} has a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs ${min}:1`, {
+        ...positionOf(file, path),
+        path: pathString(path),
+      }),
+    );
+  }
+  if (theme.logo !== undefined && theme.logoAlt === undefined) {
+    out.push(diag('missing-field', '"logoAlt" is required with "logo": it is what a screen reader says for the logo', { ...positionOf(file, ['theme']), path: 'theme' }));
+  }
+}
+
+/** The theme as CSS custom properties, loaded after player.css. */
+export function themeCss(colors: ThemeColors, font: string | undefined): string {
+  return `:root {\n  --cp-text: ${colors.text};\n  --cp-bg: ${colors.background};\n  --cp-surface: ${colors.surface};\n  --cp-accent: ${colors.accent};\n  --cp-accent-text: ${colors.accentText};\n  --cp-muted: ${colors.muted};\n  --cp-font: ${fontStack(font)};\n}\n`;
+}
