@@ -203,3 +203,23 @@ describe('SCORM 1.2 journey in a real LMS runtime', () => {
     expect(api.calls).toEqual([]);
   });
 });
+
+describe('the Exit button', () => {
+  it('ends the SCORM session at once, and the window then only says it may be closed', async () => {
+    const run = await launch(pkg);
+    const exit = run.doc.getElementById('cp-exit') as HTMLButtonElement;
+    expect(exit.hidden).toBe(false);
+    exit.click();
+    await settle();
+    expect(run.api.finishCount).toBe(1);
+    expect(run.doc.getElementById('cp-notice')!.textContent).toMatch(/close this window/);
+    run.window.dispatchEvent(new run.window.Event('pagehide'));
+    expect(run.api.finishCount).toBe(1);
+    expect(run.api.violations).toEqual([]);
+  });
+
+  it('is not offered without an LMS', async () => {
+    const run = await launch(pkg, newLms(), { api: false });
+    expect((run.doc.getElementById('cp-exit') as HTMLButtonElement).hidden).toBe(true);
+  });
+});

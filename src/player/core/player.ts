@@ -80,6 +80,17 @@ export class Player {
     void this.tracker.finish(this.snapshot());
   }
 
+  /** The Exit button: ends the session now; the tracker may take the learner back to the LMS. */
+  async exit(): Promise<void> {
+    if (this.finished || !this.tracker.exit) return;
+    this.finished = true;
+    const button = this.doc.getElementById('cp-exit') as HTMLButtonElement | null;
+    if (button) button.disabled = true;
+    await this.tracker.exit(this.snapshot());
+    this.notice(this.s.closeWindowNotice!);
+    this.doc.getElementById('cp-notice')?.focus();
+  }
+
   async show(id: string, focus = true): Promise<void> {
     if (!this.order.includes(id)) return;
     this.current = id;
@@ -99,6 +110,11 @@ export class Player {
   private bind(): void {
     const doc = this.doc;
     doc.getElementById('cp-prev')?.addEventListener('click', () => void this.step(-1));
+    const exit = doc.getElementById('cp-exit');
+    if (exit) {
+      exit.hidden = !this.tracker.exit;
+      exit.addEventListener('click', () => void this.exit());
+    }
     doc.getElementById('cp-next')?.addEventListener('click', () => void this.step(1));
     doc.addEventListener('click', (event) => {
       const link = (event.target as Element | null)?.closest?.('a[data-page-link]');

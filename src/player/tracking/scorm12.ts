@@ -96,6 +96,11 @@ export class Scorm12Tracker implements Tracker {
     this.set(`${prefix}.time`, scorm12Time(event.timestamp));
   }
 
+  /** Leaving from the Exit button ends the session like closing the window does. */
+  exit(snapshot: Snapshot): Promise<void> {
+    return this.finish(snapshot);
+  }
+
   async finish(snapshot: Snapshot): Promise<void> {
     if (!this.api || this.finished) return;
     this.writeSnapshot(snapshot);

@@ -152,6 +152,11 @@ export class Scorm2004Tracker implements Tracker {
     this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
   }
 
+  /** Leaving from the Exit button ends the session like closing the window does. */
+  exit(snapshot: Snapshot): Promise<void> {
+    return this.finish(snapshot);
+  }
+
   async finish(snapshot: Snapshot): Promise<void> {
     if (!this.api || this.finished) return;
     if (this.writeSnapshot(snapshot)) {

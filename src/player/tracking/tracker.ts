@@ -33,6 +33,11 @@ export interface Tracker {
   record(event: LearningEvent): Promise<void>;
   /** Last save, session time, and the end of the session. Called once; later calls do nothing. */
   finish(snapshot: Snapshot): Promise<void>;
+  /**
+   * The learner chose to leave: end the session now (and go where the LMS asks, e.g. cmi5's
+   * returnURL). Trackers without it (standalone) have nothing to leave, so no Exit button shows.
+   */
+  exit?(snapshot: Snapshot): Promise<void>;
   /** Problems the learner should know about (e.g. the LMS refused to save). */
   onProblem?: (message: 'save-failed') => void;
 }

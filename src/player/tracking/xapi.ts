@@ -87,6 +87,11 @@ export class XapiTracker implements Tracker {
     void this.session.saveState(snapshot);
   }
 
+  /** Leaving from the Exit button ends the session like closing the window does. */
+  exit(snapshot: Snapshot): Promise<void> {
+    return this.finish(snapshot);
+  }
+
   async finish(snapshot: Snapshot): Promise<void> {
     const session = this.session;
     if (!session || this.finished) return;
