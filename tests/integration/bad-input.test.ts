@@ -216,7 +216,7 @@ function executableMarkup(doc: Doc, options: { playerScripts: boolean }): string
     if (['script', 'iframe', 'object', 'embed', 'base'].includes(tag) && !isPlayerScript) found.push(`<${tag}>`);
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
-      const url = attr.value.replace(/[\s\u0000-\u001f]/g, '');
+      const url = (attr.value ?? '').replace(/[\s\u0000-\u001f]/g, '');
       if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^(?:javascript|vbscript|data):/i.test(url)) found.push(`${tag}[${attr.name}=${attr.value}]`);
     }
   }
