@@ -8,13 +8,21 @@ import { build, type BuildResult } from '../package/build.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { TARGETS } from '../targets/index.js';
 import { jsonSchemas } from '../course/json-schema.js';
+import { startPreview } from '../preview/server.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
+  /** Resolves when a long-running command (preview) should stop; default: Ctrl+C / SIGTERM. */
+  waitForStop?: () => Promise<void>;
 }
+
+const waitForSignal = () => new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve());
+  process.once('SIGTERM', () => resolve());
+});
 
 export const EXIT = { ok: 0, courseErrors: 1, usage: 2, internal: 70 } as const;
 
@@ -74,6 +82,23 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       const result = await build({ courses: courseDirs(courses, io.cwd), strict: opts.strict, allowMissing: opts.allowMissing, checkOnly: true, write: false, cwd: io.cwd });
       report(result, io, { json: opts.json, verb: 'checked' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
+    });
+
+  program
+    .command('preview')
+    .description('Serve a course on this computer inside a simulated LMS; rebuild and reload when a file changes.')
+    .argument('[course]', 'course folder (default: the only course under courses/)')
+    .option('-p, --port <n>', 'port on 127.0.0.1', (v) => Number.parseInt(v, 10), 4321)
+    .option('-l, --lang <lang>', 'language to preview (default: the first of the course)')
+    .addHelpText('after', '\nExamples:\n  coursepack preview courses/counsellor-training\n  coursepack preview courses/counsellor-training --lang fr --port 8080\n\nStop it with Ctrl+C.')
+    .action(async (course: string | undefined, opts: { port: number; lang?: string }) => {
+      const dirs = course ? [course] : courseDirs([], io.cwd);
+      if (dirs.length !== 1) throw new UsageError(`several courses found (${dirs.join(', ')}): name the one to preview`);
+      if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+      const preview = await startPreview({ course: dirs[0]!, port: opts.port, lang: opts.lang, cwd: io.cwd, log: (line) => io.stderr(`${line}\n`) });
+      io.stdout(`preview: ${preview.url}\n`);
+      await (io.waitForStop ?? waitForSignal)();
+      await preview.close();
     });
 
   program

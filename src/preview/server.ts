@@ -1,0 +1,139 @@
+/**
+ * `coursepack preview`: serves a course on 127.0.0.1 inside a simulated LMS, rebuilds when a
+ * source file changes and reloads the page; errors are shown in the page, never a crash.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, resolve } from 'node:path';
+import { formatDiagnostic } from '../diagnostics/printer.js';
+import { build } from '../package/build.js';
+import type { PackageFile } from '../package/zip.js';
+import { diagnosticsPage, HOST_SCRIPT, hostPage } from './host-page.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
+
+export interface PreviewOptions {
+  course: string;
+  port?: number;
+  lang?: string;
+  cwd: string;
+  log: (line: string) => void;
+}
+
+export interface Preview {
+  url: string;
+  /** Rebuilds now (also called on every file change). Resolves when the new build is served. */
+  rebuild(): Promise<void>;
+  /** How many builds have been served. */
+  readonly version: number;
+  close(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  let files = new Map<string, PackageFile['data']>();
+  let errorPage: string | null = null;
+  let title = options.course;
+  let version = 0;
+  const clients = new Set<ServerResponse>();
+  // The classic-script build (global Scorm12API) that real LMS pages load.
+  const scormAgain = createRequire(import.meta.url).resolve('scorm-again/scorm12/min');
+
+  const rebuild = async (): Promise<void> => {
+    try {
+      const result = await build({ courses: [options.course], targets: ['scorm12'], langs: options.lang ? [options.lang] : undefined, write: false, cwd: options.cwd });
+      const pkg = result.packages[0];
+      if (!result.ok || !pkg) {
+        const report = result.diagnostics.map((d) => formatDiagnostic(d, { readSource: (f) => result.sources.get(f) })).join('\n\n');
+        errorPage = diagnosticsPage(report || 'No package was built.');
+        options.log(`preview: the course has errors (shown in the page)\n${report}`);
+      } else {
+        files = new Map(pkg.files.map((f) => [f.path, f.data]));
+        errorPage = null;
+        title = result.courses[0]?.title[pkg.lang] ?? title;
+        options.log(`preview: built ${pkg.course} (${pkg.lang})`);
+      }
+    } catch (error) {
+      errorPage = diagnosticsPage(`coursepack failed while building: ${(error as Error).stack ?? String(error)}`);
+      options.log(`preview: internal error: ${(error as Error).message}`);
+    }
+    version++;
+    for (const client of clients) client.write(`data: ${version}\n\n`);
+  };
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html']!, hostPage(title));
+    if (path === '/preview.js') return send(res, 200, TYPES['.js']!, HOST_SCRIPT);
+    if (path === '/scorm-again/scorm12.min.js') {
+      void readFile(scormAgain).then((data) => send(res, 200, TYPES['.js']!, data), () => send(res, 500, 'text/plain', 'scorm-again not found'));
+      return;
+    }
+    if (path === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (path.startsWith('/course/')) {
+      const file = path.slice('/course/'.length) || 'index.html';
+      if (errorPage && file === 'index.html') return send(res, 200, TYPES['.html']!, errorPage);
+      const data = files.get(file);
+      if (data === undefined) return send(res, 404, 'text/plain', 'not found');
+      return send(res, 200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', typeof data === 'string' ? data : Buffer.from(data));
+    }
+    send(res, 404, 'text/plain', 'not found');
+  });
+
+  await rebuild();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4321, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(resolve(options.cwd, options.course), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void rebuild(), 150);
+    });
+  } catch (error) {
+    options.log(`preview: cannot watch the course folder (${(error as Error).message}); reload by hand`);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    rebuild,
+    get version() {
+      return version;
+    },
+    close: async () => {
+      clearTimeout(timer);
+      watcher?.close();
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
