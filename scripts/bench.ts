@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: build time and peak memory (the counsellor training, synthetic courses of 10,
  * 100 and 1000 pages), zip and player sizes, and the first render in Chromium, each beside its
- * budget from docs/architecture.md. Prints Markdown for docs/performance.md.
+ * budget from the design (docs/performance.md explains them). Prints Markdown for docs/performance.md.
  *
  * Every build runs in a fresh child process (this file with `--child`), so caches are cold and
  * `process.resourceUsage().maxRSS` is the peak of that build alone.
@@ -435,7 +435,7 @@ async function main(): Promise<void> {
     print();
     print('## Budgets');
     print();
-    print(table(['budget (docs/architecture.md)', 'measured', ''], budgets.map((b) => [b.budget, b.figure, verdict(b.ok)])));
+    print(table(['budget (from the design)', 'measured', ''], budgets.map((b) => [b.budget, b.figure, verdict(b.ok)])));
     print();
   } finally {
     rmSync(work, { recursive: true, force: true });
