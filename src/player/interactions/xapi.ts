@@ -4,6 +4,7 @@
  * (delimiters `[,]`, `[.]`, `[:]`; LMS-RULES.md rules 26–28). Sibling of scorm12.ts; both read
  * the player's response encoding through questions.ts.
  */
+import { decimal as sharedDecimal } from './decimal.js';
 import { correctResponse, isScored, responseParts } from '../core/questions.js';
 import type { PlayerItem, PlayerQuestion, Result } from '../core/types.js';
 
@@ -38,11 +39,8 @@ export interface InteractionResult {
 const components = (items: Array<PlayerItem | { id: string; text?: string }>, lang: string): InteractionComponent[] =>
   items.map((item) => ({ id: item.id, description: { [lang]: item.text || item.id } }));
 
-/** A decimal written with a leading digit and no exponent (rule 27). */
-export function decimal(value: number, places = 4): string {
-  const fixed = value.toFixed(places);
-  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
-}
+/** xAPI numbers here use at most 4 decimals (scores) unless told otherwise. */
+export const decimal = (value: number, places = 4): string => sharedDecimal(value, places);
 
 const round = (value: number, places: number) => Number(decimal(value, places));
 
