@@ -3,46 +3,14 @@
  * the content authors write: pages, checks, the assessment and the right answers.
  */
 import type { Frame } from 'playwright-core';
-import type { PlayerData, PlayerQuestion } from '../../../src/player/core/types.js';
+import type { PlayerAssessment, PlayerData, PlayerQuestion } from '../../../src/player/core/types.js';
 
-export type { PlayerData, PlayerQuestion };
+export type { PlayerAssessment, PlayerData, PlayerQuestion };
+export { expectedInteraction, isScored, normal, parts, rightAnswer, wrongAnswer, type ExpectedInteraction } from './answers.js';
 
 export async function playerData(frame: Frame): Promise<PlayerData> {
   const json = await frame.locator('#cp-data').textContent();
   return JSON.parse(json ?? '{}') as PlayerData;
-}
-
-/** The right answer in the player's response encoding (choice ids, comma-separated; true/false). */
-export function rightAnswer(q: PlayerQuestion): string {
-  if (q.type === 'true-false') return String(q.answer);
-  return (q.choices ?? []).filter((c) => c.correct).map((c) => c.id).join(',');
-}
-
-/** A wrong answer: the other truth value, or the first wrong choice alone. */
-export function wrongAnswer(q: PlayerQuestion): string {
-  if (q.type === 'true-false') return String(!q.answer);
-  const wrong = (q.choices ?? []).find((c) => !c.correct);
-  if (!wrong) throw new Error(`question ${q.id} has no wrong choice`);
-  return wrong.id;
-}
-
-/** The choice ids (or true/false) a response selects. */
-export function parts(response: string): string[] {
-  return response === '' ? [] : response.split(',');
-}
-
-/**
- * The SCORM 1.2 encoding LMS-RULES.md rule 20 asks for, written independently of the player:
- * true-false as t/f, choices as their position 0-9a-z, comma-separated in order.
- */
-export function scorm12Response(q: PlayerQuestion, response: string): string {
-  if (q.type === 'true-false') return response === 'true' ? 't' : 'f';
-  const ids = (q.choices ?? []).map((c) => c.id);
-  return parts(response)
-    .map((id) => ids.indexOf(id))
-    .sort((a, b) => a - b)
-    .map((i) => '0123456789abcdefghijklmnopqrstuvwxyz'[i])
-    .join(',');
 }
 
 /** Question ids of the knowledge checks on each content page, from the rendered markup. */
@@ -56,8 +24,34 @@ export async function checksByPage(frame: Frame): Promise<Record<string, string[
   });
 }
 
+/** The course's assessments, in order. */
+export function assessmentsOf(data: PlayerData): PlayerAssessment[] {
+  return data.assessments ?? [];
+}
+
+/** Every page in the order Next visits them: content pages, then each assessment. */
+export function pageOrder(data: PlayerData): string[] {
+  return [...data.pages.map((p) => p.id), ...assessmentsOf(data).map((a) => a.id)];
+}
+
 export const checkFieldset = (id: string) => `.cp-check-form[data-question-id="${id}"] .cp-question`;
-export const assessmentFieldset = (id: string) => `#cp-assessment-form .cp-question[data-question-id="${id}"]`;
+
+/** Selectors inside one assessment's page. */
+export const assessment = {
+  section: (aid: string) => `.cp-page[data-page-id="${aid}"]`,
+  form: (aid: string) => `.cp-page[data-page-id="${aid}"] form.cp-assessment-form`,
+  fieldset: (aid: string, qid: string) => `.cp-page[data-page-id="${aid}"] form.cp-assessment-form .cp-question[data-question-id="${qid}"]`,
+  start: (aid: string) => `.cp-page[data-page-id="${aid}"] button.cp-start`,
+  submit: (aid: string) => `.cp-page[data-page-id="${aid}"] form.cp-assessment-form button[type="submit"]`,
+  result: (aid: string) => `.cp-page[data-page-id="${aid}"] .cp-result`,
+};
+
+/** The questions the open attempt presents (a pool may draw some), in the order shown. */
+export async function presentedQuestions(frame: Frame, aid: string): Promise<string[]> {
+  return frame.$$eval(`${assessment.form(aid)} .cp-question`, (fieldsets) =>
+    fieldsets.filter((f) => f.getClientRects().length > 0).map((f) => (f as HTMLElement).dataset.questionId ?? ''),
+  );
+}
 
 /** The page the player shows (exactly one section is visible). */
 export async function visiblePage(frame: Frame): Promise<string> {
@@ -68,7 +62,20 @@ export async function visiblePage(frame: Frame): Promise<string> {
   });
 }
 
-/** The response currently selected in a fieldset, in the player's encoding. */
-export async function selected(frame: Frame, fieldset: string): Promise<string> {
-  return frame.$$eval(`${fieldset} input`, (inputs) => (inputs as HTMLInputElement[]).filter((i) => i.checked).map((i) => i.value).join(','));
+/**
+ * The answer a question's markup currently holds, in the player's encoding, whatever its type;
+ * choices and pairs sorted (compare with `normal`). '' when nothing is chosen or typed.
+ */
+export async function shownAnswer(frame: Frame, fieldset: string): Promise<string> {
+  return frame.$eval(fieldset, (f) => {
+    const el = f as HTMLElement;
+    const type = el.dataset.type ?? 'single-choice';
+    if (['fill-in', 'numeric', 'free-text'].includes(type)) return el.querySelector<HTMLInputElement>('.cp-text-input')?.value ?? '';
+    if (type === 'sequencing') return Array.from(el.querySelectorAll<HTMLElement>('.cp-sequence-item')).map((li) => li.dataset.itemId ?? '').join(',');
+    if (type === 'matching') {
+      const selects = Array.from(el.querySelectorAll<HTMLSelectElement>('select')).filter((s) => s.value);
+      return selects.map((s) => `${s.dataset.sourceId}.${s.value}`).sort().join(',');
+    }
+    return Array.from(el.querySelectorAll<HTMLInputElement>('input')).filter((i) => i.checked).map((i) => i.value).sort().join(',');
+  });
 }

@@ -1,81 +1,99 @@
 /**
  * The full learner journey, written once for every way of using the player (mouse, keyboard):
- * every page with Next, every knowledge check answered right, the assessment failed once and then
- * passed. Returns the interactions the LMS should have, in order.
+ * every page with Next, every knowledge check answered right, each assessment failed once (when
+ * it allows a retry) and then passed: the LMS ends with `passed` and a score of 100. Returns the interactions the LMS should have, in groups
+ * written in order (within an assessment attempt, in any order: questions may be shuffled).
  */
 import { expect } from 'vitest';
-import { assessmentFieldset, checkFieldset, checksByPage, playerData, rightAnswer, scorm12Response, visiblePage, wrongAnswer, type PlayerData, type PlayerQuestion } from './course.js';
+import { assessment, assessmentsOf, checkFieldset, checksByPage, expectedInteraction, isScored, pageOrder, playerData, presentedQuestions, rightAnswer, visiblePage, wrongAnswer, type ExpectedInteraction, type PlayerData, type PlayerQuestion } from './course.js';
 import type { Learner } from './learner.js';
 import { lmsRecord } from './lms.js';
 
-export interface ExpectedInteraction {
-  id: string;
-  type: 'choice' | 'true-false';
-  student_response: string;
-  pattern: string;
-  result: 'correct' | 'wrong';
-}
+export type { ExpectedInteraction };
 
 export interface JourneyHooks {
   /** Called after Next has shown page `id`. */
   afterNext?(id: string): Promise<void>;
 }
 
-function interaction(q: PlayerQuestion, response: string): ExpectedInteraction {
-  return {
-    id: q.id,
-    type: q.type === 'true-false' ? 'true-false' : 'choice',
-    student_response: scorm12Response(q, response),
-    pattern: scorm12Response(q, rightAnswer(q)),
-    result: response === rightAnswer(q) ? 'correct' : 'wrong',
-  };
-}
-
-export async function completeCourse(learner: Learner, hooks: JourneyHooks = {}): Promise<{ data: PlayerData; interactions: ExpectedInteraction[] }> {
+export async function completeCourse(learner: Learner, hooks: JourneyHooks = {}): Promise<{ data: PlayerData; interactions: ExpectedInteraction[][] }> {
   const { frame, page } = learner;
   const data = await playerData(frame);
   const checks = await checksByPage(frame);
-  const assessment = data.assessment;
-  if (!assessment) throw new Error('the course has no assessment');
-  const order = [...data.pages.map((p) => p.id), assessment.id];
-  const interactions: ExpectedInteraction[] = [];
+  const assessments = assessmentsOf(data);
+  if (!assessments.length) throw new Error('the course has no assessment');
+  const order = pageOrder(data);
+  const groups: ExpectedInteraction[][] = [];
   const question = (id: string) => data.questions[id] ?? expect.unreachable(`no question ${id} in cp-data`);
 
+  /** One attempt: every presented question answered by `choose`; returns the result box's classes. */
+  const attempt = async (aid: string, choose: (q: PlayerQuestion) => string) => {
+    await learner.startAttempt(aid);
+    const shown = (await presentedQuestions(frame, aid)).map(question);
+    expect(shown.length, `questions presented by ${aid}`).toBeGreaterThan(0);
+    for (const q of shown) await learner.answer(assessment.fieldset(aid, q.id), choose(q));
+    await learner.submitAttempt(aid);
+    groups.push(shown.map((q) => expectedInteraction(q, choose(q))));
+    return (await frame.locator(assessment.result(aid)).getAttribute('class')) ?? '';
+  };
+
   expect(await visiblePage(frame)).toBe(order[0]);
-  for (const [i, id] of order.slice(0, -1).entries()) {
+  for (const [i, id] of order.entries()) {
     for (const qid of checks[id] ?? []) {
       const q = question(qid);
       await learner.answer(checkFieldset(qid), rightAnswer(q));
       await learner.submitCheck(qid);
-      await expect.poll(() => frame.locator(`${checkFieldset(qid)} .cp-verdict`).textContent()).toContain(data.strings.correct);
-      expect(await frame.locator(checkFieldset(qid)).getAttribute('class')).toContain('cp-answered-correct');
-      interactions.push(interaction(q, rightAnswer(q)));
+      // Scored questions say "correct"; a survey or reflection says the answer is saved.
+      const [verdict, state] = isScored(q) ? [data.strings.correct, 'cp-answered-correct'] : [data.strings.answerSaved, 'cp-answered-neutral'];
+      await expect.poll(() => frame.locator(`${checkFieldset(qid)} .cp-verdict`).textContent(), { message: qid }).toContain(verdict);
+      expect(await frame.locator(checkFieldset(qid)).getAttribute('class'), qid).toContain(state);
+      groups.push([expectedInteraction(q, rightAnswer(q))]);
     }
-    await learner.next(order[i + 1]!);
-    await hooks.afterNext?.(order[i + 1]!);
+    const a = assessments.find((x) => x.id === id);
+    if (a) {
+      if (a.attempts > 1) {
+        expect(await attempt(a.id, wrongAnswer)).not.toContain('cp-result-passed');
+        if (assessments.length === 1) {
+          // With attempts left, SCORM 1.2 reports `incomplete` and keeps the session resumable:
+          // Moodle ends its attempt on `failed` (src/player/tracking/scorm12.ts, lessonStatus).
+          // `failed` itself is checked when every attempt is used (scorm12-mouse.e2e.test.ts).
+          const { cmi } = await lmsRecord(page);
+          expect(cmi.core.lesson_status).toBe('incomplete');
+          expect(cmi.core.exit).toBe('suspend');
+        }
+      }
+      expect(await attempt(a.id, rightAnswer)).toContain('cp-result-passed');
+    }
+    const next = order[i + 1];
+    if (!next) break;
+    await learner.next(next);
+    await hooks.afterNext?.(next);
   }
   expect(await frame.locator('#cp-next').isDisabled()).toBe(true);
-
-  // First attempt: every answer wrong.
-  await learner.startAttempt();
-  for (const qid of assessment.questions) await learner.answer(assessmentFieldset(qid), wrongAnswer(question(qid)));
-  await learner.submitAttempt();
-  for (const qid of assessment.questions) interactions.push(interaction(question(qid), wrongAnswer(question(qid))));
-  expect(await frame.locator('#cp-result').getAttribute('class')).not.toContain('cp-result-passed');
-  let cmi = (await lmsRecord(page)).cmi;
-  expect(cmi.core.lesson_status).toBe('failed');
-  expect(cmi.core.score).toMatchObject({ raw: '0', min: '0', max: '100' });
-
-  // Second attempt: every answer right.
-  await learner.startAttempt();
-  for (const qid of assessment.questions) await learner.answer(assessmentFieldset(qid), rightAnswer(question(qid)));
-  await learner.submitAttempt();
-  for (const qid of assessment.questions) interactions.push(interaction(question(qid), rightAnswer(question(qid))));
-  expect(await frame.locator('#cp-result').getAttribute('class')).toContain('cp-result-passed');
-  cmi = (await lmsRecord(page)).cmi;
+  const { cmi } = await lmsRecord(page);
   expect(cmi.core.lesson_status).toBe('passed');
   expect(cmi.core.score).toMatchObject({ raw: '100', min: '0', max: '100' });
-  return { data, interactions };
+  return { data, interactions: groups };
+}
+
+/**
+ * Cuts `actual` into groups the sizes of `expected`'s, each ordered like its expected group
+ * (questions of an attempt may be shuffled), so `toEqual(expected)` compares them; anything
+ * left over becomes one more group, and fails the comparison.
+ */
+export function inGroups(actual: ExpectedInteraction[], expected: ExpectedInteraction[][]): ExpectedInteraction[][] {
+  const out: ExpectedInteraction[][] = [];
+  let at = 0;
+  for (const group of expected) {
+    const rank = (id: string) => {
+      const i = group.findIndex((e) => e.id === id);
+      return i < 0 ? group.length : i;
+    };
+    out.push(actual.slice(at, at + group.length).sort((x, y) => rank(x.id) - rank(y.id)));
+    at += group.length;
+  }
+  if (at < actual.length) out.push(actual.slice(at));
+  return out;
 }
 
 /** The interactions the SCO wrote, as the strict LMS wrapper recorded them. */
@@ -83,11 +101,12 @@ export function recordedInteractions(values: Record<string, string>): ExpectedIn
   const out: ExpectedInteraction[] = [];
   for (let n = 0; values[`cmi.interactions.${n}.id`] !== undefined; n++) {
     const get = (field: string) => values[`cmi.interactions.${n}.${field}`];
+    const pattern = get('correct_responses.0.pattern');
     out.push({
       id: get('id')!,
-      type: get('type') as ExpectedInteraction['type'],
+      type: get('type')!,
       student_response: get('student_response')!,
-      pattern: get('correct_responses.0.pattern')!,
+      ...(pattern === undefined ? {} : { pattern }),
       result: get('result') as ExpectedInteraction['result'],
     });
   }
@@ -109,11 +128,14 @@ export function cmiInteractions(cmi: { interactions?: unknown }): ExpectedIntera
     .filter((k) => /^\d+$/.test(k))
     .sort((a, b) => Number(a) - Number(b))
     .map((k) => all[k]!)
-    .map((i) => ({
-      id: i.id,
-      type: i.type as ExpectedInteraction['type'],
-      student_response: i.student_response,
-      pattern: i.correct_responses?.['0']?.pattern ?? '',
-      result: i.result as ExpectedInteraction['result'],
-    }));
+    .map((i) => {
+      const pattern = i.correct_responses?.['0']?.pattern;
+      return {
+        id: i.id,
+        type: i.type,
+        student_response: i.student_response,
+        ...(pattern === undefined ? {} : { pattern }),
+        result: i.result as ExpectedInteraction['result'],
+      };
+    });
 }

@@ -1,10 +1,10 @@
 /**
- * A learner using only the keyboard (Tab, Shift+Tab, Space, Enter, arrow keys) through
- * page.keyboard: focus is read from the document, never set by the test.
+ * A learner using only the keyboard (Tab, Shift+Tab, Space, Enter, arrow keys, and typing
+ * into text fields) through page.keyboard: focus is read from the document, never set by the test.
  */
 import type { Frame, Page } from 'playwright-core';
-import { parts } from './course.js';
-import { type Learner, waitForFeedback, waitForOpenAttempt, waitForResult, waitForVisiblePage } from './learner.js';
+import { assessment, parts } from './course.js';
+import { answerKind, type Learner, moveUpButton, sequenceOrder, waitForFeedback, waitForOpenAttempt, waitForResult, waitForVisiblePage } from './learner.js';
 
 export interface Focus {
   id: string;
@@ -16,8 +16,8 @@ export interface Focus {
 }
 
 export class KeyboardLearner implements Learner {
-  /** Tab presses used, for the report of a failing test. */
-  presses = 0;
+  /** How many times each key was pressed. */
+  readonly keys = new Map<string, number>();
 
   constructor(
     readonly page: Page,
@@ -54,13 +54,13 @@ export class KeyboardLearner implements Learner {
     const key = (await this.isBehind(selector)) ? 'Shift+Tab' : 'Tab';
     for (let i = 0; i < this.maxPresses; i++) {
       if (await this.matches(selector)) return;
-      await this.page.keyboard.press(key);
-      this.presses++;
+      await this.press(key);
     }
     throw new Error(`${key} never reached ${selector}; focus is on ${JSON.stringify(await this.focus())}`);
   }
 
   async press(key: string): Promise<void> {
+    this.keys.set(key, (this.keys.get(key) ?? 0) + 1);
     await this.page.keyboard.press(key);
   }
 
@@ -77,6 +77,10 @@ export class KeyboardLearner implements Learner {
   }
 
   async answer(fieldset: string, response: string): Promise<void> {
+    const kind = await answerKind(this.frame, fieldset);
+    if (kind === 'text') return this.type(fieldset, response);
+    if (kind === 'matching') return this.match(fieldset, response);
+    if (kind === 'sequence') return this.order(fieldset, parts(response));
     const wanted = new Set(parts(response));
     const inputs = await this.frame.$$eval(`${fieldset} input`, (els) => (els as HTMLInputElement[]).map((e) => ({ value: e.value, type: e.type, checked: e.checked })));
     if (inputs[0]?.type === 'radio') return this.answerRadio(fieldset, inputs.map((i) => i.value), [...wanted][0] ?? '');
@@ -84,6 +88,42 @@ export class KeyboardLearner implements Learner {
       if (input.checked === wanted.has(input.value)) continue;
       await this.tabTo(`${fieldset} input[value="${input.value}"]`);
       await this.press('Space');
+    }
+  }
+
+  private async type(fieldset: string, text: string): Promise<void> {
+    const field = `${fieldset} .cp-text-input`;
+    await this.tabTo(field);
+    if (await this.frame.locator(field).inputValue()) {
+      await this.press('ControlOrMeta+A');
+      await this.press('Backspace');
+    }
+    await this.page.keyboard.type(text);
+  }
+
+  /** A closed drop-down: the arrow keys step through its options. */
+  private async match(fieldset: string, response: string): Promise<void> {
+    for (const [source, target] of parts(response).map((p) => p.split('.'))) {
+      const select = `${fieldset} select[data-source-id="${source}"]`;
+      await this.tabTo(select);
+      const { at, want } = await this.frame.$eval(select, (el, t) => {
+        const s = el as HTMLSelectElement;
+        return { at: s.selectedIndex, want: Array.from(s.options).findIndex((o) => o.value === t) };
+      }, target!);
+      for (let n = at; n < want; n++) await this.press('ArrowDown');
+      for (let n = at; n > want; n--) await this.press('ArrowUp');
+      const value = await this.frame.locator(select).inputValue();
+      if (value !== target) throw new Error(`could not choose ${target} in ${select}: it shows ${value}`);
+    }
+  }
+
+  /** Each ↑ button keeps focus after a move: press Enter on it until the item is in place. */
+  private async order(fieldset: string, ids: string[]): Promise<void> {
+    for (const [target, id] of ids.entries()) {
+      const at = (await sequenceOrder(this.frame, fieldset)).indexOf(id);
+      if (at <= target) continue;
+      await this.tabTo(moveUpButton(fieldset, id));
+      for (let n = at; n > target; n--) await this.press('Enter');
     }
   }
 
@@ -108,15 +148,15 @@ export class KeyboardLearner implements Learner {
     await waitForFeedback(this.frame, id);
   }
 
-  async startAttempt(): Promise<void> {
-    await this.tabTo('#cp-start');
+  async startAttempt(aid: string): Promise<void> {
+    await this.tabTo(assessment.start(aid));
     await this.press('Enter');
-    await waitForOpenAttempt(this.frame);
+    await waitForOpenAttempt(this.frame, aid);
   }
 
-  async submitAttempt(): Promise<void> {
-    await this.tabTo('#cp-assessment-form button[type="submit"]');
+  async submitAttempt(aid: string): Promise<void> {
+    await this.tabTo(assessment.submit(aid));
     await this.press('Enter');
-    await waitForResult(this.frame);
+    await waitForResult(this.frame, aid);
   }
 }

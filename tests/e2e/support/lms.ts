@@ -15,6 +15,8 @@ export interface CmiCore {
 export interface Cmi {
   core: CmiCore;
   suspend_data: string;
+  /** scorm-again renders interactions as an object keyed by index. */
+  interactions?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -45,9 +47,9 @@ export async function launchInHost(page: Page, server: TestServer, opts: { resum
   return frame;
 }
 
-/** The player is running once it has shown a page and written its position. */
+/** The player is running once it has shown its first page (it then marks <html data-cp-ready>). */
 export async function waitForPlayer(frame: Frame): Promise<void> {
-  await frame.waitForFunction(() => /\d/.test(document.getElementById('cp-position')?.textContent ?? ''));
+  await frame.waitForFunction(() => document.documentElement.hasAttribute('data-cp-ready') || /\d/.test(document.getElementById('cp-position')?.textContent ?? ''));
 }
 
 export async function lmsRecord(page: Page): Promise<LmsRecord> {

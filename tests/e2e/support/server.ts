@@ -80,6 +80,8 @@ export async function startServer(mounts: Record<string, Uint8Array>): Promise<T
       return send(res, 200, TYPES['.json']!, JSON.stringify({ result: true, errorCode: 0 }));
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+    // Browsers ask the site root for an icon on their own: not a reference from the package.
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/host.html') return send(res, 200, TYPES['.html']!, HOST_PAGE);
     if (path === '/strict-scorm12.js') return send(res, 200, TYPES['.js']!, strict);
     if (path === '/scorm-again/dist/scorm12.min.js') return send(res, 200, TYPES['.js']!, scormAgain);

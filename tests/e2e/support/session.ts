@@ -5,19 +5,34 @@ import { buildPackage, COUNSELLOR } from '../../support/build.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { startServer, type TestServer } from './server.js';
 
+/**
+ * Launches Chromium once for the file. A launch failure (no Chromium) is thrown inside each test,
+ * so every test fails with the install hint rather than being reported as skipped.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
+  let failure: unknown;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    try {
+      browser = await launchBrowser();
+    } catch (error) {
+      failure = error;
+    }
   });
   afterAll(async () => {
     await browser?.close();
   });
-  return () => browser ?? (() => { throw new Error('the browser did not start'); })();
+  return () => {
+    if (!browser) throw failure ?? new Error('the browser did not start');
+    return browser;
+  };
 }
 
-/** Builds the course for a target and language, and serves it under /pkg/. */
-export async function serveCourse(target: 'scorm12' | 'web', lang: string, course = COUNSELLOR): Promise<TestServer> {
+/**
+ * Builds the course for a target and language, and serves it under /pkg/. The bundled course by
+ * default; COURSEPACK_E2E_COURSE=dir plays another course folder through the same journeys.
+ */
+export async function serveCourse(target: 'scorm12' | 'web', lang: string, course = process.env.COURSEPACK_E2E_COURSE || COUNSELLOR): Promise<TestServer> {
   const pkg = await buildPackage(course, target, lang);
   return startServer({ pkg: pkg.zip });
 }
