@@ -28,6 +28,7 @@ export class Player {
   private readOnly = false;
   private shownAt = Date.now();
   private finished = false;
+  private saveTimer: number | undefined;
 
   constructor(
     readonly win: Window,
@@ -77,6 +78,7 @@ export class Player {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
+    this.win.clearTimeout(this.saveTimer);
     void this.tracker.finish(this.snapshot());
   }
 
@@ -123,6 +125,11 @@ export class Player {
       void this.show(link.getAttribute('data-page-link') ?? '');
     });
     const toggle = doc.querySelector<HTMLButtonElement>('.cp-menu-toggle');
+    doc.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || toggle?.getAttribute('aria-expanded') !== 'true') return;
+      this.closeMenuOnSmallScreens();
+      toggle.focus();
+    });
     toggle?.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
@@ -144,8 +151,9 @@ export class Player {
       const section = this.section(a);
       section?.querySelector('.cp-start')?.addEventListener('click', () => void this.startAttempt(a));
       const form = section?.querySelector<HTMLFormElement>('.cp-assessment-form');
-      form?.addEventListener('change', () => void this.keepAttemptAnswers(a));
-      form?.addEventListener('input', () => void this.keepAttemptAnswers(a));
+      form?.addEventListener('change', () => void this.keepAttemptAnswers(a, true));
+      // Typing updates the attempt at once, and saves (one LMS commit) once the learner pauses.
+      form?.addEventListener('input', () => void this.keepAttemptAnswers(a, false));
       form?.addEventListener('submit', (event) => {
         event.preventDefault();
         void this.submitAttempt(a);
@@ -377,7 +385,7 @@ export class Player {
     first?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
-  private async keepAttemptAnswers(a: PlayerAssessment): Promise<void> {
+  private async keepAttemptAnswers(a: PlayerAssessment, now: boolean): Promise<void> {
     const open = this.openAttempt(a);
     if (!open) return;
     for (const [fieldset, q] of this.fieldsets(a, this.attemptQuestions(a, open))) {
@@ -385,7 +393,9 @@ export class Player {
       if (response) open.answers[q.id] = response;
       else delete open.answers[q.id];
     }
-    await this.save();
+    this.win.clearTimeout(this.saveTimer);
+    if (now) await this.save();
+    else this.saveTimer = this.win.setTimeout(() => void this.save(), 1500);
   }
 
   private async submitAttempt(a: PlayerAssessment): Promise<void> {

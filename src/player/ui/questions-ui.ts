@@ -83,6 +83,19 @@ export function orderSequence(fieldset: Element, ids: string[]): void {
     return i < 0 ? ids.length : i;
   };
   for (const li of [...items].sort((a, b) => rank(a) - rank(b))) list.appendChild(li);
+  updateMoveButtons(list);
+}
+
+/** The first item cannot move up, the last cannot move down (unless the whole question is locked). */
+function updateMoveButtons(list: Element): void {
+  const items = all<HTMLElement>(list, '.cp-sequence-item');
+  if (list.closest('fieldset')?.hasAttribute('data-locked')) return;
+  items.forEach((li, i) => {
+    const up = li.querySelector<HTMLButtonElement>('.cp-move[data-move="-1"]');
+    const down = li.querySelector<HTMLButtonElement>('.cp-move[data-move="1"]');
+    if (up) up.disabled = i === 0;
+    if (down) down.disabled = i === items.length - 1;
+  });
 }
 
 /** Shuffles a sequencing question's items so the learner never starts from the answer. */
@@ -104,7 +117,9 @@ export function moveSequenceItem(button: HTMLElement, strings: Record<string, st
     if (delta < 0) list.insertBefore(li, sibling);
     else list.insertBefore(sibling, li);
   }
-  button.focus();
+  updateMoveButtons(list);
+  // At either end the pressed button is disabled: keep focus on the item's other button.
+  ((button as HTMLButtonElement).disabled ? li.querySelector<HTMLButtonElement>(`.cp-move[data-move="${-delta}"]`) : button)?.focus();
   const items = all<HTMLElement>(list, '.cp-sequence-item');
   return format(strings.movedTo ?? '{item}: {n}/{total}', {
     item: li.querySelector('.cp-sequence-text')?.textContent?.trim() ?? '',
@@ -117,6 +132,9 @@ export function setDisabled(fieldset: Element, disabled: boolean): void {
   for (const control of all<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(fieldset, 'input, select, textarea, button')) {
     control.disabled = disabled;
   }
+  fieldset.toggleAttribute('data-locked', disabled);
+  const list = fieldset.querySelector('.cp-sequence');
+  if (list && !disabled) updateMoveButtons(list);
 }
 
 export function clearFeedback(fieldset: Element): void {
