@@ -1,12 +1,12 @@
 /** Loads a course folder: parse every file, validate, run the rules, build the model. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import type { Assessment, Block, Course, LangMap, Module, Question } from './model.js';
 import { forEachQuestion, runRules, type CourseSources, type Validated } from './rules.js';
 import { themeColors } from './theme.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
-import { parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
+import { MAX_SOURCE_BYTES, parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
 import { validateFile } from './validate.js';
 
 export const COURSE_FILE = 'course.yaml';
@@ -55,6 +55,17 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
     const full = join(courseDir, rel);
     if (!existsSync(full) || !statSync(full).isFile()) {
       diagnostics.push(diag('file-not-found', `"${path}" does not exist`, where));
+      return null;
+    }
+    const inside = relative(realpathSync(courseDir), realpathSync(full));
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      diagnostics.push(diag('asset-outside-course', `"${path}" is a link to a file outside the course folder`, where, { hint: 'Keep module files inside the course folder.' }));
+      return null;
+    }
+    // Refuse a huge file (a video listed by mistake) before reading it into memory.
+    const size = statSync(full).size;
+    if (size > MAX_SOURCE_BYTES) {
+      diagnostics.push(diag('file-too-large', `${rel} is ${size} bytes; the limit is ${MAX_SOURCE_BYTES}`, { file: rel, line: 1, column: 1 }));
       return null;
     }
     return rel;

@@ -217,6 +217,10 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
             }
             continue;
           }
+          if (/^\s*(?:javascript|vbscript|data):/i.test(ref.target)) {
+            out.push(diag('unsafe-link', `the link "${ref.target.slice(0, 40)}" would run code; it is shown as plain text`, locateIn(f.file, textPath, ref.target)));
+            continue;
+          }
           const kind = classifyLink(ref.target);
           if (kind === 'page') {
             const id = decodeURIComponent(ref.target.slice(1));

@@ -38,6 +38,7 @@ export const CODES = {
   'pool-too-small': { severity: 'error', hint: 'Lower `draw`, or add questions to the pool.' },
   'response-too-long': { severity: 'error', hint: 'Shorten the choice ids or reduce the number of choices: SCORM 1.2 keeps responses of at most 255 characters.' },
   'theme-contrast': { severity: 'error', hint: 'Darken the text colour or lighten the background (or the reverse) until the contrast reaches 4.5:1; a contrast checker shows the ratio as you adjust.' },
+  'unsafe-link': { severity: 'warning', hint: 'Link to a web page (https://…), a page of the course (#page-id) or a file in the course folder.' },
   'raw-html': { severity: 'warning', hint: 'Raw HTML is escaped unless course.yaml sets `allowHtml: true`.' },
   // Targets
   'state-too-large': { severity: 'error', hint: 'Shorten the course (fewer questions per module) or build for a target with more room (scorm2004, xapi).' },

@@ -171,7 +171,7 @@ describe('bad input, through the CLI', () => {
 });
 
 describe('Markdown that tries to inject script (allowHtml false)', () => {
-  it('builds with a raw-html warning at each injection, and no executable injected markup in any package', async () => {
+  it('builds with a raw-html or unsafe-link warning at each injection, and no executable injected markup in any package', async () => {
     const root = workspace({ name: 'script-injection' });
     const json = await cli(root, ['build', 'script-injection', '--out', 'dist', '--json']);
     expect(json.exit).toBe(0);
@@ -185,6 +185,8 @@ describe('Markdown that tries to inject script (allowHtml false)', () => {
       { code: 'raw-html', severity: 'warning', file, line: 10, column: 23 },
       { code: 'raw-html', severity: 'warning', file, line: 14, column: 25 },
       { code: 'raw-html', severity: 'warning', file, line: 15, column: 25 },
+      { code: 'unsafe-link', severity: 'warning', file, line: 28, column: 34 },
+      { code: 'unsafe-link', severity: 'warning', file, line: 29, column: 29 },
     ]);
     expect(report.packages.length).toBeGreaterThan(0);
 

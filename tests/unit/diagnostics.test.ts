@@ -218,3 +218,16 @@ describe('quiz build-time checks', () => {
   });
 });
 
+describe('files the course names', () => {
+  it('refuses a module file that is a link to a file outside the course', () => {
+    const outside = testdir({ 'elsewhere.yaml': validCourse()['modules/one.yaml'] as string });
+    const d = check({ 'modules/one.yaml': { symlink: `${outside}/elsewhere.yaml` } });
+    expect(where(d[0]!)).toEqual({ code: 'asset-outside-course', file: 'course.yaml', line: 6, column: 5 });
+  });
+
+  it('warns about a javascript: link, which is shown as plain text', () => {
+    const d = check({ 'modules/one.yaml': (validCourse()['modules/one.yaml'] as string).replace('[the quiz](#quiz-page)', '[the quiz](javascript:alert(1))') });
+    expect(d.map((x) => [x.code, x.severity, x.line, x.column])).toEqual([['unsafe-link', 'warning', 9, 37]]);
+  });
+});
+
