@@ -22,7 +22,7 @@ import {
 
 export class Player {
   readonly doc: Document;
-  readonly order: string[];
+  order: string[];
   state: LearnerState = emptyState();
   current = '';
   private readOnly = false;
@@ -54,6 +54,8 @@ export class Player {
     if (!info) return;
     this.tracker.onProblem = () => this.notice(this.s.saveFailedNotice!);
     this.readOnly = info.mode !== 'normal' || !info.credit;
+    if (info.passingScore !== undefined) for (const a of this.data.assessments) a.passingScore = info.passingScore;
+    if (info.scope?.length) this.limitTo(info.scope);
     if (this.readOnly) this.notice(this.s.reviewModeNotice!);
     const ids = [...this.order, ...Object.keys(this.data.questions)];
     this.state = decodeState(info.savedState, ids) ?? emptyState();
@@ -64,6 +66,19 @@ export class Player {
     await this.show(this.order.includes(bookmark) ? bookmark : this.order[0]!, false);
     // For tests and `npm run bench`: the first page is on screen and the player listens.
     this.doc.documentElement.setAttribute('data-cp-ready', String(Math.round(this.win.performance?.now?.() ?? 0)));
+  }
+
+  /** Only these pages belong to this session (one part of the course launched by itself). */
+  private limitTo(scope: string[]): void {
+    this.order = this.order.filter((id) => scope.includes(id));
+    for (const link of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-menu a[data-page-link]'))) {
+      const li = link.closest('li');
+      if (li && !scope.includes(link.dataset.pageLink ?? '')) li.hidden = true;
+    }
+    for (const module of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-menu .cp-module'))) {
+      const links = Array.from(module.querySelectorAll<HTMLElement>('a[data-page-link]'));
+      if (links.length && links.every((a) => a.closest('li')?.hidden)) module.hidden = true;
+    }
   }
 
   snapshot(): Snapshot {

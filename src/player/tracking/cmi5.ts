@@ -115,12 +115,16 @@ export class Cmi5Tracker implements Tracker {
     if (session.reported.completed) recorded.completion = 'completed';
     if (session.reported.passed) recorded.success = 'passed';
     const firstOfPart = this.firstPageOfPart();
+    const mastery = this.masteryScore();
+    const scope = this.scopeOfPart();
     return {
       savedState: saved?.state || null,
       location: saved?.location || firstOfPart,
       recorded,
       mode: this.mode,
       credit: true,
+      ...(scope ? { scope } : {}),
+      ...(mastery !== undefined ? { passingScore: Math.round(mastery * 10000) / 100 } : {}),
     };
   }
 
@@ -149,6 +153,14 @@ export class Cmi5Tracker implements Tracker {
     } catch {
       return {};
     }
+  }
+
+  /** A module AU covers that module's pages; an assessment AU its assessment page. */
+  private scopeOfPart(): string[] | undefined {
+    if (!this.part) return undefined;
+    const index = this.data.modules.findIndex((m) => m.id === this.part);
+    if (index >= 0) return this.data.pages.filter((p) => p.module === index).map((p) => p.id);
+    return this.data.assessments.some((a) => a.id === this.part) ? [this.part] : undefined;
   }
 
   private firstPageOfPart(): string | null {

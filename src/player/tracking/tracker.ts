@@ -13,6 +13,10 @@ export interface StartInfo {
   /** browse/review or no-credit: show the course, change no recorded result. */
   mode: LaunchMode;
   credit: boolean;
+  /** The pages (and assessments) this session covers, when the LMS launches one part (a cmi5 AU per module). */
+  scope?: string[];
+  /** The LMS's passing score in percent (cmi5 masteryScore), which overrides the course's. */
+  passingScore?: number;
 }
 
 export interface Snapshot {
