@@ -52,7 +52,7 @@ export class Player {
       this.notice(this.s.standaloneNotice!);
     }
     if (!info) return;
-    this.tracker.onProblem = () => this.notice(this.s.saveFailedNotice!);
+    this.tracker.onProblem = (problem) => (problem === 'saved' ? this.clearNotice(this.s.saveFailedNotice!) : this.notice(this.s.saveFailedNotice!));
     this.readOnly = info.mode !== 'normal' || !info.credit;
     if (info.passingScore !== undefined) for (const a of this.data.assessments) a.passingScore = info.passingScore;
     if (info.scope?.length) this.limitTo(info.scope);
@@ -222,6 +222,12 @@ export class Player {
       toggle.setAttribute('aria-expanded', 'false');
       this.doc.body.classList.remove('cp-menu-open');
     }
+  }
+
+  /** Hides the notice if it still says `message`. */
+  clearNotice(message: string): void {
+    const box = this.doc.getElementById('cp-notice');
+    if (box && box.textContent === message) box.hidden = true;
   }
 
   notice(message: string): void {

@@ -42,7 +42,7 @@ const activity = (id: string): Activity => ({ objectType: 'Activity', id });
 
 export class Cmi5Tracker implements Tracker {
   readonly name = 'cmi5';
-  onProblem?: (message: 'save-failed') => void;
+  onProblem?: (message: 'save-failed' | 'saved') => void;
   session: LrsSession | null = null;
   launchData: LaunchData | null = null;
   /** Module or assessment this AU covers (cmi5.xml `aus: module`); the whole course otherwise. */

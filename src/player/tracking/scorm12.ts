@@ -27,13 +27,14 @@ export function lessonStatus(outcome: Outcome, policy: string): string {
 
 export class Scorm12Tracker implements Tracker {
   readonly name = 'SCORM 1.2';
-  onProblem?: (message: 'save-failed') => void;
+  onProblem?: (message: 'save-failed' | 'saved') => void;
   private api: Scorm12Api | null = null;
   private finished = false;
   private readOnly = false;
   private status = 'not attempted';
   private written = new Map<string, string>();
   private interactionCount = 0;
+  private commitFailed = false;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -43,9 +44,19 @@ export class Scorm12Tracker implements Tracker {
 
   async start(): Promise<StartInfo | null> {
     const api = findApi<Scorm12Api>(this.win, 'API');
-    if (!api || String(api.LMSInitialize('')) !== 'true') return null;
+    if (!api) return null;
     this.api = api;
-    const get = (element: string) => String(api.LMSGetValue(element) ?? '');
+    if (!this.call((lms) => lms.LMSInitialize(''))) {
+      this.api = null;
+      return null;
+    }
+    const get = (element: string) => {
+      try {
+        return String(api.LMSGetValue(element) ?? '');
+      } catch {
+        return '';
+      }
+    };
     const entry = get('cmi.core.entry');
     this.status = get('cmi.core.lesson_status') || 'not attempted';
     const mode = get('cmi.core.lesson_mode');
@@ -106,7 +117,7 @@ export class Scorm12Tracker implements Tracker {
     this.writeSnapshot(snapshot);
     if (!this.readOnly) this.set('cmi.core.session_time', scorm12Timespan(Date.now() - this.startedAt));
     this.finished = true;
-    this.api.LMSFinish('');
+    this.call((api) => api.LMSFinish(''));
   }
 
   /** Writes what changed; false when nothing may be written. */
@@ -136,15 +147,36 @@ export class Scorm12Tracker implements Tracker {
     if (this.written.get(element) !== value) this.set(element, value);
   }
 
-  private set(element: string, value: string): void {
-    if (!this.api) return;
-    const ok = String(this.api.LMSSetValue(element, value)) === 'true';
-    if (ok) this.written.set(element, value);
-    else this.onProblem?.('save-failed');
+  /** One API call; an LMS that throws is treated like one that answers "false". */
+  private call(run: (api: Scorm12Api) => unknown): boolean {
+    if (!this.api) return false;
+    try {
+      return String(run(this.api)) === 'true';
+    } catch {
+      return false;
+    }
   }
 
-  private commit(): void {
-    if (!this.api) return;
-    if (String(this.api.LMSCommit('')) !== 'true') this.onProblem?.('save-failed');
+  /** Sets a value, once more if the LMS refuses it; then tells the learner, never throws. */
+  private set(element: string, value: string): void {
+    if (this.call((api) => api.LMSSetValue(element, value)) || this.call((api) => api.LMSSetValue(element, value))) {
+      this.written.set(element, value);
+    } else {
+      this.onProblem?.('save-failed');
+    }
+  }
+
+  /** Commits; a refused commit is retried after 2, 5 and 10 seconds (a later save also retries). */
+  private commit(attempt = 0): void {
+    if (this.finished && attempt > 0) return;
+    if (this.call((api) => api.LMSCommit(''))) {
+      if (attempt > 0 || this.commitFailed) this.onProblem?.('saved');
+      this.commitFailed = false;
+      return;
+    }
+    this.commitFailed = true;
+    this.onProblem?.('save-failed');
+    const delay = [2000, 5000, 10000][attempt];
+    if (delay !== undefined) this.win.setTimeout(() => this.commit(attempt + 1), delay);
   }
 }

@@ -73,7 +73,7 @@ export function progressMeasure(share: number, completed: boolean, threshold: nu
 
 export class Scorm2004Tracker implements Tracker {
   readonly name = 'SCORM 2004';
-  onProblem?: (message: 'save-failed') => void;
+  onProblem?: (message: 'save-failed' | 'saved') => void;
   private api: Scorm2004Api | null = null;
   private finished = false;
   private readOnly = false;

@@ -42,6 +42,6 @@ export interface Tracker {
    * returnURL). Trackers without it (standalone) have nothing to leave, so no Exit button shows.
    */
   exit?(snapshot: Snapshot): Promise<void>;
-  /** Problems the learner should know about (e.g. the LMS refused to save). */
-  onProblem?: (message: 'save-failed') => void;
+  /** Problems the learner should know about (the LMS refused to save), and their end ('saved'). */
+  onProblem?: (message: 'save-failed' | 'saved') => void;
 }

@@ -13,7 +13,7 @@ import { LrsSession, outcomeScore, readLaunchParams, type LrsOptions } from './x
 
 export class XapiTracker implements Tracker {
   readonly name = 'xAPI';
-  onProblem?: (message: 'save-failed') => void;
+  onProblem?: (message: 'save-failed' | 'saved') => void;
   session: LrsSession | null = null;
   private finished = false;
   private attemptSubmitted = false;
