@@ -58,7 +58,7 @@ test('SCORM 1.2, counsellor-training (en): leave mid-assessment, relaunch where 
       // Each answer is saved as it is chosen, before the attempt is submitted.
       const before = await suspendData();
       await learner.answer(assessment.fieldset(a.id, id), response);
-      await expect.poll(suspendData).not.toBe(before);
+      await expect.poll(suspendData, { timeout: 5000 }).not.toBe(before);
     }
 
     const viewBefore = await attemptView();

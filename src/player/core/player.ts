@@ -416,7 +416,7 @@ export class Player {
     }
     this.win.clearTimeout(this.saveTimer);
     if (now) await this.save();
-    else this.saveTimer = this.win.setTimeout(() => void this.save(), 1500);
+    else this.saveTimer = this.win.setTimeout(() => void this.save(), 500);
   }
 
   private async submitAttempt(a: PlayerAssessment): Promise<void> {
