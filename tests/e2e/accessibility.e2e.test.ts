@@ -121,6 +121,57 @@ describe('axe finds no WCAG 2.1 AA violation', () => {
   });
 });
 
+/** Presses Tab, or Shift+Tab when the target comes before the focus, until `selector` has the focus. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  const back = await page.evaluate((sel) => {
+    const target = document.querySelector(sel);
+    const focus = document.activeElement;
+    return !!target && !!focus && focus !== document.body && (target.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }, selector);
+  for (let i = 0; i < 150; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('keyboard only', () => {
+  it('answers a matching and a sequencing question', async () => {
+    const page = await open('types');
+    await tabTo(page, '#cp-next');
+    await page.keyboard.press('Enter');
+    await page.locator('section[data-page-id="checks"]:not([hidden])').waitFor();
+
+    // Matching: each drop-down is reached with Tab and set by typing the start of the answer.
+    const matching = '.cp-check-form[data-question-id="k-matching"]';
+    for (const [source, answer] of [['dev', 'Writes'], ['qa', 'Finds'], ['ux', 'Studies']] as const) {
+      await tabTo(page, `${matching} select[data-source-id="${source}"]`);
+      await page.keyboard.type(answer);
+    }
+    await tabTo(page, `${matching} button[type="submit"]`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`${matching} .cp-feedback`).textContent()).toMatch(/Correct/);
+
+    // Sequencing: "Move up" buttons, pressed with Space, until the steps are in order.
+    const sequencing = '.cp-check-form[data-question-id="k-sequencing"]';
+    const order = () => page.locator(`${sequencing} .cp-sequence-item`).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.itemId));
+    const target = ['listen', 'skills', 'step'];
+    for (let i = 0; i < target.length; i++) {
+      while ((await order()).indexOf(target[i]!) > i) {
+        const up = `${sequencing} .cp-sequence-item[data-item-id="${target[i]}"] .cp-move[data-move="-1"]`;
+        await tabTo(page, up);
+        await page.keyboard.press('Space');
+      }
+    }
+    expect(await order()).toEqual(target);
+    await expect.poll(() => page.locator('#cp-live').textContent()).toMatch(/position \d of 3/);
+    await tabTo(page, `${sequencing} button[type="submit"]`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`${sequencing} .cp-feedback`).textContent()).toMatch(/Correct/);
+    await page.close();
+  });
+});
+
 describe('beyond axe', () => {
   it('moves focus to the new page heading, and announces feedback in a live region', async () => {
     const page = await open('types');
@@ -150,6 +201,33 @@ describe('beyond axe', () => {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    await page.close();
+  });
+
+  it('prints every page of the course, without the navigation', async () => {
+    const page = await open('counsellor');
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.locator('.cp-page').evaluateAll((pages) => pages.filter((p) => getComputedStyle(p).display !== 'none').length);
+    expect(shown).toBe(await page.locator('.cp-page').count());
+    expect(await page.locator('.cp-menu').evaluate((m) => getComputedStyle(m).display)).toBe('none');
+    expect(await page.locator('.cp-pager').evaluate((m) => getComputedStyle(m).display)).toBe('none');
+    await page.close();
+  });
+
+  it('runs under its Content-Security-Policy without a violation', async () => {
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${base}/types/index.html`);
+    await page.locator('html[data-cp-ready]').waitFor();
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/script-src 'self'/);
+    await page.locator('#cp-next').click();
+    await page.locator('.cp-check-form[data-question-id="k-true-false"] input[value="false"]').check();
+    await page.locator('.cp-check-form[data-question-id="k-true-false"] button[type="submit"]').click();
+    await page.locator('.cp-check-form[data-question-id="k-true-false"] .cp-feedback:not([hidden])').waitFor();
+    expect(violations).toEqual([]);
     await page.close();
   });
 
