@@ -2,6 +2,7 @@
 import type { LearningEvent, Outcome } from '../core/types.js';
 import { scorm12Interaction, scorm12Time, scorm12Timespan } from '../interactions/scorm12.js';
 import { findApi } from './find-api.js';
+import { accepted, ScormWriter } from './scorm-writer.js';
 import type { Snapshot, StartInfo, Tracker } from './tracker.js';
 
 /** The SCORM 1.2 runtime API as LMSs expose it on `window.API`. */
@@ -32,9 +33,8 @@ export class Scorm12Tracker implements Tracker {
   private finished = false;
   private readOnly = false;
   private status = 'not attempted';
-  private written = new Map<string, string>();
+  private writer: ScormWriter | null = null;
   private interactionCount = 0;
-  private commitFailed = false;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -46,10 +46,12 @@ export class Scorm12Tracker implements Tracker {
     const api = findApi<Scorm12Api>(this.win, 'API');
     if (!api) return null;
     this.api = api;
-    if (!this.call((lms) => lms.LMSInitialize(''))) {
+    if (!accepted(() => api.LMSInitialize(''))) {
       this.api = null;
       return null;
     }
+    this.writer = new ScormWriter({ setValue: (e, v) => api.LMSSetValue(e, v), commit: () => api.LMSCommit('') }, this.win, (problem) => this.onProblem?.(problem));
+    const written = this.writer.written;
     const get = (element: string) => {
       try {
         return String(api.LMSGetValue(element) ?? '');
@@ -66,10 +68,10 @@ export class Scorm12Tracker implements Tracker {
     const savedState = get('cmi.suspend_data');
     const location = get('cmi.core.lesson_location');
     // What the LMS already holds is not written again (each score write triggers a regrade in Moodle).
-    this.written.set('cmi.suspend_data', savedState);
-    this.written.set('cmi.core.lesson_location', location);
-    this.written.set('cmi.core.lesson_status', this.status);
-    for (const field of ['raw', 'min', 'max']) this.written.set(`cmi.core.score.${field}`, get(`cmi.core.score.${field}`));
+    written.set('cmi.suspend_data', savedState);
+    written.set('cmi.core.lesson_location', location);
+    written.set('cmi.core.lesson_status', this.status);
+    for (const field of ['raw', 'min', 'max']) written.set(`cmi.core.score.${field}`, get(`cmi.core.score.${field}`));
     if (!this.readOnly && (entry === 'ab-initio' || this.status === 'not attempted')) {
       if ((STATUS_RANK[this.status] ?? 0) < STATUS_RANK.incomplete!) this.setStatus('incomplete');
       this.set('cmi.core.exit', 'suspend');
@@ -117,7 +119,9 @@ export class Scorm12Tracker implements Tracker {
     this.writeSnapshot(snapshot);
     if (!this.readOnly) this.set('cmi.core.session_time', scorm12Timespan(Date.now() - this.startedAt));
     this.finished = true;
-    this.call((api) => api.LMSFinish(''));
+    if (this.writer) this.writer.stopped = true;
+    const api = this.api;
+    accepted(() => api.LMSFinish(''));
   }
 
   /** Writes what changed; false when nothing may be written. */
@@ -138,45 +142,20 @@ export class Scorm12Tracker implements Tracker {
   /** Sets lesson_status unless that would lower what the LMS already has (rule 17). */
   private setStatus(status: string): void {
     if ((STATUS_RANK[status] ?? 0) < (STATUS_RANK[this.status] ?? 0)) return;
-    if (status === this.status && this.written.has('cmi.core.lesson_status')) return;
+    if (status === this.status && this.writer?.written.has('cmi.core.lesson_status')) return;
     this.status = status;
     this.set('cmi.core.lesson_status', status);
   }
 
   private setOnce(element: string, value: string): void {
-    if (this.written.get(element) !== value) this.set(element, value);
+    this.writer?.setOnce(element, value);
   }
 
-  /** One API call; an LMS that throws is treated like one that answers "false". */
-  private call(run: (api: Scorm12Api) => unknown): boolean {
-    if (!this.api) return false;
-    try {
-      return String(run(this.api)) === 'true';
-    } catch {
-      return false;
-    }
-  }
-
-  /** Sets a value, once more if the LMS refuses it; then tells the learner, never throws. */
   private set(element: string, value: string): void {
-    if (this.call((api) => api.LMSSetValue(element, value)) || this.call((api) => api.LMSSetValue(element, value))) {
-      this.written.set(element, value);
-    } else {
-      this.onProblem?.('save-failed');
-    }
+    this.writer?.set(element, value);
   }
 
-  /** Commits; a refused commit is retried after 2, 5 and 10 seconds (a later save also retries). */
-  private commit(attempt = 0): void {
-    if (this.finished && attempt > 0) return;
-    if (this.call((api) => api.LMSCommit(''))) {
-      if (attempt > 0 || this.commitFailed) this.onProblem?.('saved');
-      this.commitFailed = false;
-      return;
-    }
-    this.commitFailed = true;
-    this.onProblem?.('save-failed');
-    const delay = [2000, 5000, 10000][attempt];
-    if (delay !== undefined) this.win.setTimeout(() => this.commit(attempt + 1), delay);
+  private commit(): void {
+    this.writer?.commit();
   }
 }

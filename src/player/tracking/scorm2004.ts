@@ -1,4 +1,5 @@
 /** SCORM 2004 4th edition adapter (LMS-RULES.md rules 24–29, 39–40). */
+import { accepted, ScormWriter } from './scorm-writer.js';
 import { requiredPages } from '../core/outcome.js';
 import { decodeState } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
@@ -80,7 +81,7 @@ export class Scorm2004Tracker implements Tracker {
   private completion = 'unknown';
   private success = 'unknown';
   private threshold: number | null = null;
-  private written = new Map<string, string>();
+  private writer: ScormWriter | null = null;
   private interactionCount = 0;
   private readonly startedAt = Date.now();
 
@@ -91,9 +92,17 @@ export class Scorm2004Tracker implements Tracker {
 
   async start(): Promise<StartInfo | null> {
     const api = findApi<Scorm2004Api>(this.win, 'API_1484_11');
-    if (!api || String(api.Initialize('')) !== 'true') return null;
+    if (!api || !accepted(() => api.Initialize(''))) return null;
     this.api = api;
-    const get = (element: string) => String(api.GetValue(element) ?? '');
+    this.writer = new ScormWriter({ setValue: (e, v) => api.SetValue(e, v), commit: () => api.Commit('') }, this.win, (problem) => this.onProblem?.(problem));
+    const written = this.writer.written;
+    const get = (element: string) => {
+      try {
+        return String(api.GetValue(element) ?? '');
+      } catch {
+        return '';
+      }
+    };
     const entry = get('cmi.entry');
     const mode = get('cmi.mode');
     const credit = get('cmi.credit') !== 'no-credit';
@@ -109,11 +118,11 @@ export class Scorm2004Tracker implements Tracker {
     const location = resumed ? get('cmi.location') : '';
     if (resumed) {
       // What the LMS already holds is not written again (each score write makes Moodle regrade).
-      this.written.set('cmi.suspend_data', savedState);
-      this.written.set('cmi.location', location);
-      for (const element of ['cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled', 'cmi.progress_measure']) this.written.set(element, get(element));
-      if (this.completion !== 'unknown') this.written.set('cmi.completion_status', this.completion);
-      if (this.success !== 'unknown') this.written.set('cmi.success_status', this.success);
+      written.set('cmi.suspend_data', savedState);
+      written.set('cmi.location', location);
+      for (const element of ['cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled', 'cmi.progress_measure']) written.set(element, get(element));
+      if (this.completion !== 'unknown') written.set('cmi.completion_status', this.completion);
+      if (this.success !== 'unknown') written.set('cmi.success_status', this.success);
     }
     if (!this.readOnly && (!resumed || (COMPLETION_RANK[this.completion] ?? 0) === 0)) {
       this.setCompletion('incomplete');
@@ -166,7 +175,9 @@ export class Scorm2004Tracker implements Tracker {
       if (isFinal(snapshot.outcome) && this.get('adl.nav.request_valid.continue') !== 'false') this.set('adl.nav.request', 'continue');
     }
     this.finished = true;
-    this.api.Terminate('');
+    if (this.writer) this.writer.stopped = true;
+    const api = this.api;
+    accepted(() => api.Terminate(''));
   }
 
   /** Writes what changed; false when nothing may be written. */
@@ -194,7 +205,7 @@ export class Scorm2004Tracker implements Tracker {
   /** Sets completion_status unless that would lower what the LMS already has. */
   private setCompletion(status: string): void {
     if ((COMPLETION_RANK[status] ?? 0) < (COMPLETION_RANK[this.completion] ?? 0)) return;
-    if (status === this.completion && this.written.has('cmi.completion_status')) return;
+    if (status === this.completion && this.writer?.written.has('cmi.completion_status')) return;
     this.completion = status;
     this.set('cmi.completion_status', status);
   }
@@ -202,28 +213,28 @@ export class Scorm2004Tracker implements Tracker {
   /** Sets success_status unless that would lower what the LMS already has (passed stays passed). */
   private setSuccess(status: string): void {
     if ((SUCCESS_RANK[status] ?? 0) < (SUCCESS_RANK[this.success] ?? 0)) return;
-    if (status === this.success && this.written.has('cmi.success_status')) return;
+    if (status === this.success && this.writer?.written.has('cmi.success_status')) return;
     this.success = status;
     this.set('cmi.success_status', status);
   }
 
   private get(element: string): string {
-    return this.api ? String(this.api.GetValue(element) ?? '') : '';
+    try {
+      return this.api ? String(this.api.GetValue(element) ?? '') : '';
+    } catch {
+      return '';
+    }
   }
 
   private setOnce(element: string, value: string): void {
-    if (this.written.get(element) !== value) this.set(element, value);
+    this.writer?.setOnce(element, value);
   }
 
   private set(element: string, value: string): void {
-    if (!this.api) return;
-    const ok = String(this.api.SetValue(element, value)) === 'true';
-    if (ok) this.written.set(element, value);
-    else this.onProblem?.('save-failed');
+    this.writer?.set(element, value);
   }
 
   private commit(): void {
-    if (!this.api) return;
-    if (String(this.api.Commit('')) !== 'true') this.onProblem?.('save-failed');
+    this.writer?.commit();
   }
 }
