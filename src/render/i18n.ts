@@ -28,7 +28,5 @@ export function uiStrings(lang: string): Record<string, string> | undefined {
   return undefined;
 }
 
-/** Replaces `{name}` placeholders. */
-export function format(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+/** Replaces `{name}` placeholders: the player's own function, so build and player agree. */
+export { format } from '../player/core/format.js';

@@ -2,7 +2,7 @@
  * The player: navigation, knowledge checks, the assessment and saving, over the markup rendered by
  * templates/. It talks to the LMS only through a `Tracker`.
  */
-import { format } from './format.js';
+import { escapeHtml, format } from './format.js';
 import { assessmentResult, attemptsOf, computeOutcome, scoreAttempt } from './outcome.js';
 import { scoreResponse } from './questions.js';
 import { drawQuestions, newSeed, questionSeed, shuffled } from './random.js';
@@ -391,7 +391,7 @@ export class Player {
       const left = a.attempts - result.submitted;
       lines.push(left > 0 ? format(this.s.attemptsLeft!, { count: left }) : this.s.noAttemptsLeft!);
     }
-    box.innerHTML = lines.map((line) => `<p>${escapeText(line)}</p>`).join('') + `<h2>${escapeText(this.s.review!)}</h2>`;
+    box.innerHTML = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('') + `<h2>${escapeHtml(this.s.review!)}</h2>`;
     box.hidden = false;
     box.classList.toggle('cp-result-passed', passed);
   }
@@ -455,9 +455,6 @@ export class Player {
   }
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-}
 
 function formatNumber(value: number, lang: string): string {
   try {

@@ -3,7 +3,7 @@
  * for every question type. Responses use the player's encoding (see PlayerQuestion).
  */
 import { correctResponse, isScored, parseNumber, positionOf, responsePairs, responseParts, scoreResponse } from '../core/questions.js';
-import { format } from '../core/format.js';
+import { escapeHtml, format } from '../core/format.js';
 import { shuffled } from '../core/random.js';
 import type { PlayerQuestion } from '../core/types.js';
 
@@ -155,7 +155,6 @@ export interface FeedbackOptions {
   showCorrect: boolean;
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The correct answer in words, for types where marking the options is not enough. */
 function correctAnswerText(q: PlayerQuestion): string | undefined {
@@ -184,11 +183,11 @@ export function showFeedback(fieldset: Element, q: PlayerQuestion, response: str
   const parts: string[] = [];
   if (!isScored(q)) {
     fieldset.classList.add('cp-answered-neutral');
-    parts.push(`<p class="cp-verdict">${escape(s.answerSaved ?? '')}</p>`);
+    parts.push(`<p class="cp-verdict">${escapeHtml(s.answerSaved ?? '')}</p>`);
   } else {
     const ok = scoreResponse(q, response).result === 'correct';
     fieldset.classList.add(ok ? 'cp-answered-correct' : 'cp-answered-incorrect');
-    parts.push(`<p class="cp-verdict"><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${escape((ok ? s.correct : s.incorrect) ?? '')}</p>`);
+    parts.push(`<p class="cp-verdict"><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${escapeHtml((ok ? s.correct : s.incorrect) ?? '')}</p>`);
     const general = ok ? q.feedback.correct : q.feedback.incorrect;
     if (general) parts.push(general);
     const chosen = new Set(responseParts(response));
@@ -198,7 +197,7 @@ export function showFeedback(fieldset: Element, q: PlayerQuestion, response: str
     if (options.showCorrect && !ok) {
       markChoices(fieldset, q, chosen, s, doc);
       const text = correctAnswerText(q);
-      if (text) parts.push(`<p class="cp-correct-answer"><strong>${escape(s.correctAnswerWas ?? '')}</strong> ${escape(text)}</p>`);
+      if (text) parts.push(`<p class="cp-correct-answer"><strong>${escapeHtml(s.correctAnswerWas ?? '')}</strong> ${escapeHtml(text)}</p>`);
     }
   }
   const box = fieldset.querySelector<HTMLElement>('.cp-feedback');

@@ -2,6 +2,7 @@ import { allQuestions, type Course } from '../../course/model.js';
 import { diag, type Diagnostic } from '../../diagnostics/index.js';
 import { longestResponse } from '../../package/limits.js';
 import { SCORM12_MAX_RESPONSE, scorm12Response } from '../../player/interactions/scorm12.js';
+import { createMarkdown } from '../../render/markdown.js';
 import { questionForPlayer } from '../../render/player-question.js';
 import { OFFLINE_CSP, type Target } from '../types.js';
 import { scorm12Manifest } from './manifest.js';
@@ -9,9 +10,10 @@ import { scorm12Manifest } from './manifest.js';
 /** Questions whose responses cannot be written in SCORM 1.2's 255-character fields. */
 function checkResponses(course: Course): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const md = createMarkdown({ allowHtml: course.allowHtml });
   for (const q of allQuestions(course)) {
     if (q.type === 'fill-in' || q.type === 'free-text') continue; // text is clipped to 255; the full text stays in the learner state
-    const pq = questionForPlayer(q, course.languages[0]!);
+    const pq = questionForPlayer(q, course.languages[0]!, md);
     const encoded = scorm12Response(pq, longestResponse(q));
     const longest = Math.max(encoded.response.length, encoded.pattern?.length ?? 0);
     if (longest > SCORM12_MAX_RESPONSE) {
