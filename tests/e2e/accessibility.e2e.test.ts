@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildPackage, COUNSELLOR } from '../support/build.js';
 import { launchBrowser, type Browser } from './support/browser.js';
@@ -61,6 +61,14 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
   expect(summary, state).toEqual([]);
 }
 
+/** Gives any answer to a question of any type (sequencing already has one: its shown order). */
+async function answerSomething(fieldset: Locator): Promise<void> {
+  const type = await fieldset.getAttribute('data-type');
+  if (type === 'fill-in' || type === 'free-text' || type === 'numeric') await fieldset.locator('.cp-text-input').fill(type === 'numeric' ? '3' : 'An answer');
+  else if (type === 'matching') for (const select of await fieldset.locator('select').all()) await select.selectOption({ index: 1 });
+  else if (type !== 'sequencing') await fieldset.locator('input').first().check();
+}
+
 /** Opens a page through the course menu (opening the menu first on small screens). */
 async function goTo(page: Page, id: string): Promise<void> {
   const toggle = page.locator('.cp-menu-toggle');
@@ -87,11 +95,7 @@ describe('axe finds no WCAG 2.1 AA violation', () => {
     await goTo(page, 'checks');
     await expectNoViolations(page, 'unanswered');
     for (const form of await page.locator('.cp-check-form').all()) {
-      const fieldset = form.locator('.cp-question');
-      const type = await fieldset.getAttribute('data-type');
-      if (type === 'fill-in' || type === 'free-text' || type === 'numeric') await fieldset.locator('.cp-text-input').fill(type === 'numeric' ? '3' : 'An answer');
-      else if (type === 'matching') for (const select of await fieldset.locator('select').all()) await select.selectOption({ index: 1 });
-      else if (type !== 'sequencing') await fieldset.locator('input').first().check();
+      await answerSomething(form.locator('.cp-question'));
       await form.locator('button[type="submit"]').click();
       await form.locator('.cp-feedback:not([hidden])').waitFor();
     }
@@ -108,12 +112,7 @@ describe('axe finds no WCAG 2.1 AA violation', () => {
     await expectNoViolations(page, 'attempt open');
     await page.locator('.cp-submit').click();
     await expectNoViolations(page, 'unanswered error shown');
-    for (const li of await page.locator('.cp-question-list > li:not([hidden])').all()) {
-      const type = await li.locator('.cp-question').getAttribute('data-type');
-      if (type === 'fill-in' || type === 'numeric') await li.locator('.cp-text-input').fill('1');
-      else if (type === 'matching') for (const select of await li.locator('select').all()) await select.selectOption({ index: 1 });
-      else if (type !== 'sequencing') await li.locator('input').first().check();
-    }
+    for (const li of await page.locator('.cp-question-list > li:not([hidden])').all()) await answerSomething(li.locator('.cp-question'));
     await page.locator('.cp-submit').click();
     await page.locator('.cp-result:not([hidden])').waitFor();
     await expectNoViolations(page, 'review');
