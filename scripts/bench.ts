@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -171,16 +171,6 @@ function machine(): string {
   return [`- CPU: ${cpu}`, `- nproc: ${availableParallelism()}`, `- Node ${process.version}`, `- load average when the bench started: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)`, '- free -h:', '', '```', free, '```'].join('\n');
 }
 
-/** The counsellor training as built for every target: a copy with `xapi.activityBase` if it has none. */
-function counsellorForAllTargets(work: string): { dir: string; note: string } {
-  const yaml = readFileSync(join(COUNSELLOR, 'course.yaml'), 'utf8');
-  if (/^xapi:/m.test(yaml)) return { dir: COUNSELLOR, note: '' };
-  const dir = join(work, 'counsellor-training');
-  cpSync(COUNSELLOR, dir, { recursive: true });
-  writeFileSync(join(dir, 'course.yaml'), `${yaml}xapi:\n  activityBase: https://bench.example/courses/\n`);
-  return { dir, note: 'courses/counsellor-training has no `xapi.activityBase`, which the xapi and cmi5 targets require (`xapi-activity-base-missing`); the bench builds a copy with one added.' };
-}
-
 // ---------------------------------------------------------------- synthetic courses
 
 const SVG = (i: number) =>
@@ -266,12 +256,10 @@ async function targetsThatFit(dir: string, ids: string[]): Promise<{ fit: string
 
 const cold = (m: Measured) => `${ms(m.coldMs)} (min ${ms(m.coldMinMs)})`;
 
-async function counsellorSection(work: string, targetIds: string[]): Promise<void> {
-  const { dir, note } = counsellorForAllTargets(work);
+async function counsellorSection(targetIds: string[]): Promise<void> {
   print('## The counsellor training');
   print();
-  if (note) print(`Note: ${note}\n`);
-  const m = await measure({ course: dir, targets: targetIds });
+  const m = await measure({ course: COUNSELLOR, targets: targetIds });
   const packages = m.runs[0]!.packages;
   const langs = [...new Set(packages.map((p) => p.lang))];
   print(table(['targets × languages', 'packages', 'cold build (median, min)', 'its CPU time', 'warm rebuild', 'peak RSS', 'load', `same bytes in ${RUNS} processes`, 'budget'], [
@@ -427,7 +415,7 @@ async function main(): Promise<void> {
     const baseline = await runChild({ course: '', targets: [] });
     print(`Builds are in memory (\`write: false\`), each in a fresh Node process; times are the median of ${RUNS} processes, peak RSS the highest. *Cold* is the first build in the process (sources loaded, player bundled by esbuild); *warm* is a second build in the same process (\`coursepack preview\` rebuilds this way on each edit, for one target and language). *CPU time* is the build process's user + system time during the cold build (all its threads); *load* is the machine's 1-minute load average when the measurement started — wall times grow with it, CPU times much less. Peak RSS is the Node process's own \`maxRSS\`, tsx included (a process that only loads coursepack's modules peaks at ${mb(baseline.maxRssKb / KB)}); esbuild's service process is not counted.`);
     print();
-    await counsellorSection(work, targetIds);
+    await counsellorSection(targetIds);
     await syntheticSection(work, targetIds);
     await playerSection(TARGETS);
     await renderSection(COUNSELLOR);

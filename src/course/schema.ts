@@ -230,8 +230,12 @@ export const courseFile = z.strictObject({
     .strictObject({
       activityBase: z
         .string()
-        .regex(/^https?:\/\/[^\s/]+(?:\/[^\s]*)?$/)
-        .describe('Base IRI of the activity ids, e.g. https://learning.example.org/courses/. Never change it once published.'),
+        .regex(/^(?:https?:\/\/[^\s/#?]+(?:\/[^\s#?]*)?|urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, {
+          message: 'must be an http(s) URL without query or fragment, or a urn:uuid: URN in lower case',
+        })
+        .describe(
+          'Base of the activity ids: an http(s) URL under a domain you control (e.g. https://learning.example.org/courses/), or a urn:uuid: URN minted once for this course. Never change it once published.',
+        ),
     })
     .optional()
     .describe('xAPI and cmi5 settings (required to build the xapi and cmi5 targets).'),

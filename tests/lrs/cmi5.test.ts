@@ -9,48 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { settle } from '../support/dom-lms.js';
 import { answerChecks, next, takeAssessment, visiblePage } from '../support/learner.js';
-import { ADL, buildFixture, COURSE_IRI, expectValid, packageText, verbsOf } from './support/course.js';
+import { expectCmi5Session, MASTERY, SESSION, verb } from './support/cmi5-rules.js';
+import { buildFixture, COURSE_IRI, expectValid, packageText, verbsOf } from './support/course.js';
 import { LmsHost } from './support/host.js';
 import { ACTOR, launchCmi5, type Cmi5Launch } from './support/launch.js';
-import { Lrs, type StoredStatement } from './support/lrs.js';
-
-const CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
-const MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
-const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
-const MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
-const DEFINED = new Set(['initialized', 'completed', 'passed', 'failed', 'terminated']);
-
-const categories = (s: StoredStatement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
-const verb = (s: StoredStatement) => s.verb.id.replace(ADL, '');
-
-/** The cmi5 rules every session of statements must follow. */
-function expectCmi5Session(statements: StoredStatement[], launch: { activityId: string; publisherId: string; registration: string; sessionId: string }): void {
-  const verbs = statements.map(verb);
-  expect(verbs[0], 'initialized first').toBe('initialized');
-  expect(verbs[verbs.length - 1], 'terminated last').toBe('terminated');
-  const defined = statements.filter((s) => categories(s).includes(CATEGORY));
-  const definedVerbs = defined.map(verb);
-  expect(new Set(definedVerbs).size, 'no cmi5 defined verb twice in a session').toBe(definedVerbs.length);
-  expect(definedVerbs.filter((v) => v === 'passed' || v === 'failed').length, 'at most one of passed/failed').toBeLessThanOrEqual(1);
-  for (const s of statements) {
-    expect(s.actor).toEqual(ACTOR);
-    expect(s.context?.registration).toBe(launch.registration);
-    expect(s.context?.extensions?.[SESSION], 'session id from the context template').toBe(launch.sessionId);
-    expect(s.context?.contextActivities?.grouping?.map((a) => a.id), 'publisher id from the context template').toContain(launch.publisherId);
-    expect(s.timestamp).toMatch(/Z$/);
-    const isDefined = DEFINED.has(verb(s));
-    expect(categories(s).includes(CATEGORY), `${verb(s)}: cmi5 category only on defined statements`).toBe(isDefined);
-    expect(categories(s).includes(MOVEON), `${verb(s)}: moveOn category`).toBe(['completed', 'passed', 'failed'].includes(verb(s)));
-    if (isDefined) {
-      expect(s.object.id, 'defined statements are about the AU (launch activityId)').toBe(launch.activityId);
-      if (!['passed', 'failed'].includes(verb(s))) expect(s.result?.score, `${verb(s)} carries no score`).toBeUndefined();
-    } else {
-      expect(s.object.id.startsWith(`${COURSE_IRI}/`), 'allowed statements are about the course parts').toBe(true);
-    }
-  }
-  const terminated = statements[statements.length - 1]!;
-  expect(terminated.result?.duration).toMatch(/^PT/);
-}
+import { Lrs } from './support/lrs.js';
 
 describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a real LRS (run with npm run test:lrs)', () => {
   let lrs: Lrs;
@@ -127,8 +90,8 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a 
       'terminated',
     ]);
     expect(verbsOf(session2)).toEqual(['initialized', ...attempt2.map(() => 'answered'), 'passed', 'terminated']);
-    expectCmi5Session(session1, { ...launch, sessionId: first.sessionId });
-    expectCmi5Session(session2, { ...launch, sessionId: second.sessionId });
+    expectCmi5Session(session1, { ...launch, courseIri: COURSE_IRI, sessionId: first.sessionId });
+    expectCmi5Session(session2, { ...launch, courseIri: COURSE_IRI, sessionId: second.sessionId });
 
     const failed = session1.find((s) => verb(s) === 'failed')!;
     expect(failed.result).toMatchObject({ success: false, score: { scaled: 0, raw: 0, min: 0, max: 100 }, duration: expect.stringMatching(/^PT/) });
@@ -160,7 +123,7 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a 
     run.close();
     await run.tracker.idle();
     const stored = await lrs.statements(launch.registration);
-    expectCmi5Session(stored, { ...launch, sessionId: run.sessionId });
+    expectCmi5Session(stored, { ...launch, courseIri: COURSE_IRI, sessionId: run.sessionId });
     expect(stored.map(verb).filter((v) => ['passed', 'failed', 'completed'].includes(v))).toEqual(['completed', 'passed']);
   });
 
@@ -175,7 +138,7 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a 
     run.close();
     await run.tracker.idle();
     const stored = await lrs.statements(launch.registration);
-    expectCmi5Session(stored, { ...launch, sessionId: run.sessionId });
+    expectCmi5Session(stored, { ...launch, courseIri: COURSE_IRI, sessionId: run.sessionId });
     const passed = stored.find((s) => verb(s) === 'passed')!;
     expect(passed.result?.score).toMatchObject({ scaled: 0.5, raw: 50 });
     expect(passed.context?.extensions?.[MASTERY]).toBe(0.4);
@@ -191,7 +154,7 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('cmi5 package reporting to a 
     await run.tracker.idle();
     const stored = await lrs.statements(launch.registration);
     expect(stored.map(verb)).toEqual(['initialized', 'terminated']);
-    expectCmi5Session(stored, { ...launch, sessionId: run.sessionId });
+    expectCmi5Session(stored, { ...launch, courseIri: COURSE_IRI, sessionId: run.sessionId });
     expect(host.exchanges.slice(before).filter((e) => e.path === '/xapi/activities/state' && e.method !== 'GET')).toEqual([]);
   });
 

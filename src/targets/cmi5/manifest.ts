@@ -1,6 +1,6 @@
 /**
  * cmi5.xml (LMS-RULES.md rule 34), valid against CourseStructure.xsd: the course with langstring
- * title and description, then the AUs. By default one AU is the whole course; with
+ * title and description in the package's language, then the AUs. By default one AU is the whole course; with
  * `cmi5: { aus: module }` each module is an AU (moveOn Completed) and each assessment is an AU
  * (moveOn Passed). `moveOn` and `masteryScore` come from the course settings; `launchParameters`
  * tell the player which course and part it plays (the LMS hands them over in LMS.LaunchData).
@@ -9,7 +9,7 @@ import type { Course, LangMap } from '../../course/model.js';
 import { decimal } from '../../player/interactions/xapi.js';
 import { auIri, courseIri } from '../../player/tracking/xapi-iris.js';
 import { el, type XmlElement } from '../xml.js';
-import { langElements, languagesFor } from '../xapi/manifest.js';
+import { langElement } from '../xapi/manifest.js';
 
 export const CMI5_NS = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
 
@@ -61,8 +61,7 @@ export function launchParameters(course: Course, au: AuPlan): string {
 }
 
 export function cmi5Manifest(course: Course, lang: string): XmlElement {
-  const langs = languagesFor(course, lang);
-  const text = (name: string, value: LangMap) => el(name, {}, langElements('langstring', value, langs));
+  const text = (name: string, value: LangMap) => el(name, {}, [langElement('langstring', value, lang, course)]);
   const iri = courseIri(course.xapi!.activityBase, course.id);
   return el('courseStructure', { xmlns: CMI5_NS }, [
     el('course', { id: iri }, [text('title', course.title), text('description', course.description ?? course.title)]),
