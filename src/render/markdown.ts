@@ -1,9 +1,10 @@
 /**
  * Markdown to HTML for package pages. Raw HTML is escaped unless the course allows it, links are
- * limited to safe schemes, `#page-id` links become player navigation, and headings start at h2
- * (the page title is the h1).
+ * limited to safe schemes, `#page-id` links become player navigation, headings start at h2
+ * (the page title is the h1), and prose follows the language's typography (typography.ts).
  */
 import { Marked, type Tokens } from 'marked';
+import type { Typography } from './typography.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -16,10 +17,19 @@ export interface MarkdownRenderer {
   inline(markdown: string): string;
 }
 
-export function createMarkdown(options: { allowHtml: boolean }): MarkdownRenderer {
+export function createMarkdown(options: { allowHtml: boolean; typography?: Typography }): MarkdownRenderer {
+  const typography = options.typography;
   const marked = new Marked({
     gfm: true,
     async: false,
+    // Prose only: code spans, code blocks, URLs and raw HTML keep their spaces.
+    ...(typography
+      ? {
+          walkTokens(token) {
+            if (token.type === 'text' && !('tokens' in token && token.tokens)) (token as Tokens.Text).text = typography(token.text);
+          },
+        }
+      : {}),
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag) {
         return options.allowHtml ? text : escapeHtml(text);

@@ -2,17 +2,21 @@
 import type { LangMap, Question } from '../course/model.js';
 import type { PlayerQuestion } from '../player/core/types.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
+import { typographyFor } from './typography.js';
 
 /** Text of `map` in `lang`. The rules guarantee presence; the fallback protects hand-built models. */
 export const tr = (map: LangMap, lang: string): string => map[lang] ?? Object.values(map)[0] ?? '';
 
 /** Markdown reduced to plain text, for LMS reports. */
-export function plain(markdown: string): string {
+export function plainText(markdown: string): string {
   return markdown.replace(/[*_`#>[\]]/g, '').replace(/\(([^)]*)\)/g, '').replace(/\s+/g, ' ').trim();
 }
 
 
-export function questionForPlayer(q: Question, lang: string, md: MarkdownRenderer = createMarkdown({ allowHtml: false })): PlayerQuestion {
+export function questionForPlayer(q: Question, lang: string, md: MarkdownRenderer = createMarkdown({ allowHtml: false, typography: typographyFor(lang) })): PlayerQuestion {
+  // Texts the player shows (correct answers) and LMS reports name: plain, in the language's typography.
+  const typography = typographyFor(lang);
+  const plain = (markdown: string) => typography(plainText(markdown));
   const fb = (map: LangMap | undefined) => (map ? md.block(tr(map, lang)) : undefined);
   const feedback: PlayerQuestion['feedback'] = {};
   const correct = fb(q.feedback.correct);

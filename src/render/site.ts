@@ -9,6 +9,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { themeCss } from '../course/theme.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
+import { typographyFor } from './typography.js';
 
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
 
@@ -25,13 +26,12 @@ export interface RenderedSite {
   data: PlayerData;
 }
 
-/** Text of `map` in `lang`. The rules guarantee presence; the fallback protects hand-built models. */
-
-
 export function renderSite(course: Course, lang: string, options: SiteOptions): RenderedSite {
-  const md = createMarkdown({ allowHtml: course.allowHtml });
-  const s = { ...uiStrings(SOURCE_UI_LANGUAGE), ...uiStrings(lang) } as Record<string, string>;
-  const t = (map: LangMap | undefined) => (map ? tr(map, lang) : '');
+  // Every text a learner sees follows the language's typography (e.g. French non-breaking spaces).
+  const typography = typographyFor(lang);
+  const md = createMarkdown({ allowHtml: course.allowHtml, typography });
+  const s = Object.fromEntries(Object.entries({ ...uiStrings(SOURCE_UI_LANGUAGE), ...uiStrings(lang) }).map(([k, v]) => [k, typography(v)]));
+  const t = (map: LangMap | undefined) => (map ? typography(tr(map, lang)) : '');
   const questions: Record<string, PlayerQuestion> = {};
 
   const questionView = (q: Question) => {
