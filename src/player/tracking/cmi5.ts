@@ -279,10 +279,13 @@ export class Cmi5Tracker implements Tracker {
   }
 }
 
-/** The course IRI from the publisher id in the template's grouping (`<course>/au[/part]`). */
-function publisherCourse(template: Context): string | undefined {
+/**
+ * The course IRI from the publisher id in the template's grouping (`<course>/au[/part]`, or
+ * `<urn>#au[/part]` under a URN base: xapi-iris.ts), for an LMS that drops launchParameters.
+ */
+export function publisherCourse(template: Context): string | undefined {
   for (const a of template.contextActivities?.grouping ?? []) {
-    const match = /^(.*)\/au(?:\/[^/]+)?$/.exec(a.id);
+    const match = /^(.*)[/#]au(?:\/[^/#]+)?$/.exec(a.id);
     if (match) return match[1];
   }
   return undefined;

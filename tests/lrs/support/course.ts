@@ -12,13 +12,13 @@ export const COURSE_IRI = `${BASE}sample`;
 export const ADL = 'http://adlnet.gov/expapi/verbs/';
 
 /** The fixture course.yaml plus `xapi.activityBase` (and any extra lines, e.g. `cmi5: { aus: module }`). */
-export function courseFiles(extra = '') {
+export function courseFiles(extra = '', base = BASE) {
   const files = validCourse();
-  return validCourse({ 'course.yaml': `${String(files['course.yaml'])}xapi:\n  activityBase: ${BASE}\n${extra}` });
+  return validCourse({ 'course.yaml': `${String(files['course.yaml'])}xapi:\n  activityBase: ${base}\n${extra}` });
 }
 
-export async function buildFixture(target: 'xapi' | 'cmi5', extra = '', lang = 'en'): Promise<BuiltPackage> {
-  const result = await buildInMemory(testdir(courseFiles(extra)), { targets: [target], langs: [lang] });
+export async function buildFixture(target: 'xapi' | 'cmi5', extra = '', lang = 'en', base = BASE): Promise<BuiltPackage> {
+  const result = await buildInMemory(testdir(courseFiles(extra, base)), { targets: [target], langs: [lang] });
   if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.diagnostics, null, 2)}`);
   return result.packages[0]!;
 }
