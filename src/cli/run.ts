@@ -33,7 +33,7 @@ class UsageError extends Error {}
 export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('coursepack')
-    .description('Compile e-learning courses (YAML + Markdown) into SCORM 1.2 and web packages.')
+    .description('Compile e-learning courses (YAML + Markdown) into SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages.')
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

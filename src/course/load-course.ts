@@ -208,13 +208,16 @@ function buildModel(sources: CourseSources, assets: string[], options: LoadOptio
     modules,
     assessments,
     result: { from: c.result.from },
-    positions: questionPositions(sources),
+    positions: idPositions(sources),
     assets,
   };
 }
 
-function questionPositions(sources: CourseSources): Record<string, SourcePosition> {
+/** Where each page, assessment and question id is written, for diagnostics found after loading. */
+function idPositions(sources: CourseSources): Record<string, SourcePosition> {
   const positions: Record<string, SourcePosition> = {};
+  for (const m of sources.modules) m.data.pages.forEach((page, p) => (positions[page.id] = positionOf(m.file, ['pages', p, 'id'])));
+  for (const a of sources.assessments) positions[a.data.id] = positionOf(a.file, ['id']);
   forEachQuestion(sources, (q, file, path) => {
     positions[q.id] = positionOf(file, [...path, 'id']);
   });

@@ -140,7 +140,7 @@ export interface Course {
   result: { from: string };
   xapi?: { activityBase: string };
   cmi5: { aus: 'course' | 'module' };
-  /** Where each question is defined (course-relative file), for diagnostics found after loading. */
+  /** Where each page, assessment and question id is defined (course-relative file), for diagnostics found after loading. */
   positions: Record<string, SourcePosition>;
   /** Course-relative paths of every asset the content uses, sorted. */
   assets: string[];

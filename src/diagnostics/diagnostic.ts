@@ -22,31 +22,3 @@ export interface Diagnostic {
   /** The data path inside the file, e.g. `pages.2.blocks.0.alt`. */
   path?: string;
 }
-
-/** Collects diagnostics from every phase so that one run reports them all. */
-export class DiagnosticBag {
-  readonly items: Diagnostic[] = [];
-
-  add(d: Diagnostic): void {
-    this.items.push(d);
-  }
-
-  get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === 'error');
-  }
-
-  count(severity: Severity): number {
-    return this.items.filter((d) => d.severity === severity).length;
-  }
-
-  /** Sorted by file, then position, so output is stable. */
-  sorted(): Diagnostic[] {
-    return [...this.items].sort(
-      (a, b) =>
-        (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        a.code.localeCompare(b.code),
-    );
-  }
-}

@@ -68,6 +68,7 @@ export function checkStateKeys(course: Course, out: Diagnostic[]): void {
 }
 
 export function checkLimits(course: Course, target: Target, out: Diagnostic[]): void {
+  checkLocation(course, target, out);
   const max = target.limits.suspendData;
   if (max === undefined) return;
   const size = worstCaseStateSize(course);
@@ -79,5 +80,14 @@ export function checkLimits(course: Course, target: Target, out: Diagnostic[]): 
         column: 1,
       }),
     );
+  }
+}
+
+/** The bookmark is a page or assessment id: each must fit the target's location field. */
+function checkLocation(course: Course, target: Target, out: Diagnostic[]): void {
+  const max = target.limits.location;
+  if (max === undefined) return;
+  for (const id of [...allPages(course).map((p) => p.id), ...course.assessments.map((a) => a.id)]) {
+    if (id.length > max) out.push(diag('location-too-long', `the id "${id}" is ${id.length} characters; ${target.title} keeps a bookmark of at most ${max}`, course.positions[id]));
   }
 }

@@ -1,5 +1,5 @@
 /** The preview host page: a simulated LMS (scorm-again's SCORM 1.2 runtime) around the course. */
-import { escapeHtml } from '../render/markdown.js';
+import { escapeHtml } from '../player/core/format.js';
 
 export function hostPage(title: string): string {
   return `<!DOCTYPE html>

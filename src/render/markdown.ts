@@ -4,11 +4,9 @@
  * (the page title is the h1), and prose follows the language's typography (typography.ts).
  */
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from '../player/core/format.js';
 import type { Typography } from './typography.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
 

@@ -64,4 +64,12 @@ describe('worst-case state size against target limits', () => {
     expect(out.map((d) => d.code)).toEqual(['state-too-large']);
     expect(out[0]!.message).toContain('4096');
   });
+
+  it('checks every page and assessment id against a target whose bookmark is short (the Target interface allows it)', () => {
+    const course = loadCourse(testdir(validCourse())).course!;
+    const out: Diagnostic[] = [];
+    checkLimits(course, { ...web, title: 'Tiny LMS', limits: { location: 7 } }, out);
+    checkLimits(course, scorm12, out);
+    expect(out.map((d) => [d.code, d.message.split('"')[1], d.file, typeof d.line])).toEqual([['location-too-long', 'quiz-page', 'modules/one.yaml', 'number']]);
+  });
 });

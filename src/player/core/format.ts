@@ -1,6 +1,6 @@
-/** Escapes text for insertion into HTML (text or attribute values). */
+/** Escapes text for insertion into HTML (text, or attribute values in either kind of quotes). Build and player share it. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Replaces `{name}` placeholders in an interface string. */
