@@ -8,6 +8,7 @@ import { build, type BuildResult } from '../package/build.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { TARGETS } from '../targets/index.js';
 import { jsonSchemas } from '../course/json-schema.js';
+import { isPreviewTarget, PREVIEW_TARGETS } from '../preview/host-page.js';
 import { startPreview } from '../preview/server.js';
 
 export interface Io {
@@ -90,12 +91,23 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .argument('[course]', 'course folder (default: the only course under courses/)')
     .option('-p, --port <n>', 'port on 127.0.0.1', (v) => Number.parseInt(v, 10), 4321)
     .option('-l, --lang <lang>', 'language to preview (default: the first of the course)')
-    .addHelpText('after', '\nExamples:\n  coursepack preview courses/counsellor-training\n  coursepack preview courses/counsellor-training --lang fr --port 8080\n\nStop it with Ctrl+C.')
-    .action(async (course: string | undefined, opts: { port: number; lang?: string }) => {
+    .option('-t, --target <target>', `package and simulated LMS: ${PREVIEW_TARGETS.join(' or ')}`, 'scorm12')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  coursepack preview courses/counsellor-training\n  coursepack preview courses/counsellor-training --lang fr --port 8080\n  coursepack preview courses/counsellor-training --target scorm2004\n\nStop it with Ctrl+C.',
+    )
+    .action(async (course: string | undefined, opts: { port: number; lang?: string; target: string }) => {
+      const target = opts.target;
+      if (!isPreviewTarget(target)) {
+        throw new UsageError(
+          `preview --target must be ${PREVIEW_TARGETS.join(' or ')}, not "${target}": the preview simulates a SCORM LMS only. ` +
+            'xAPI and cmi5 packages report to an LRS, so they cannot be previewed here (build them and play them against an LRS: docs/xapi-cmi5.md).',
+        );
+      }
       const dirs = course ? [course] : courseDirs([], io.cwd);
       if (dirs.length !== 1) throw new UsageError(`several courses found (${dirs.join(', ')}): name the one to preview`);
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
-      const preview = await startPreview({ course: dirs[0]!, port: opts.port, lang: opts.lang, cwd: io.cwd, log: (line) => io.stderr(`${line}\n`) });
+      const preview = await startPreview({ course: dirs[0]!, port: opts.port, lang: opts.lang, target, cwd: io.cwd, log: (line) => io.stderr(`${line}\n`) });
       io.stdout(`preview: ${preview.url}\n`);
       await (io.waitForStop ?? waitForSignal)();
       await preview.close();

@@ -1,6 +1,7 @@
 /**
- * `coursepack preview`: serves a course on 127.0.0.1 inside a simulated LMS, rebuilds when a
- * source file changes and reloads the page; errors are shown in the page, never a crash.
+ * `coursepack preview`: serves a course on 127.0.0.1 inside a simulated LMS (SCORM 1.2 or SCORM
+ * 2004), rebuilds when a source file changes and reloads the page; errors are shown in the page,
+ * never a crash.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,8 @@ import { extname, resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/printer.js';
 import { build } from '../package/build.js';
 import type { PackageFile } from '../package/zip.js';
-import { diagnosticsPage, HOST_SCRIPT, hostPage } from './host-page.js';
+import { completionThreshold } from '../targets/scorm2004/manifest.js';
+import { diagnosticsPage, HOST_SCRIPT, hostPage, type PreviewTarget } from './host-page.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +32,8 @@ export interface PreviewOptions {
   course: string;
   port?: number;
   lang?: string;
+  /** The package built and the LMS simulated around it (default scorm12). */
+  target?: PreviewTarget;
   cwd: string;
   log: (line: string) => void;
 }
@@ -47,14 +51,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let files = new Map<string, PackageFile['data']>();
   let errorPage: string | null = null;
   let title = options.course;
+  let threshold = '';
   let version = 0;
   const clients = new Set<ServerResponse>();
-  // The classic-script build (global Scorm12API) that real LMS pages load.
-  const scormAgain = createRequire(import.meta.url).resolve('scorm-again/scorm12/min');
+  const target = options.target ?? 'scorm12';
+  // The classic-script build (global Scorm12API or Scorm2004API) that real LMS pages load.
+  const runtimePath = `/scorm-again/${target}.min.js`;
+  const scormAgain = createRequire(import.meta.url).resolve(`scorm-again/${target}/min`);
 
   const rebuild = async (): Promise<void> => {
     try {
-      const result = await build({ courses: [options.course], targets: ['scorm12'], langs: options.lang ? [options.lang] : undefined, write: false, cwd: options.cwd });
+      const result = await build({ courses: [options.course], targets: [target], langs: options.lang ? [options.lang] : undefined, write: false, cwd: options.cwd });
       const pkg = result.packages[0];
       if (!result.ok || !pkg) {
         const report = result.diagnostics.map((d) => formatDiagnostic(d, { readSource: (f) => result.sources.get(f) })).join('\n\n');
@@ -63,8 +70,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       } else {
         files = new Map(pkg.files.map((f) => [f.path, f.data]));
         errorPage = null;
-        title = result.courses[0]?.title[pkg.lang] ?? title;
-        options.log(`preview: built ${pkg.course} (${pkg.lang})`);
+        const course = result.courses[0];
+        title = course?.title[pkg.lang] ?? title;
+        threshold = target === 'scorm2004' && course ? completionThreshold(course) : '';
+        options.log(`preview: built ${pkg.course} (${pkg.lang}, ${target})`);
       }
     } catch (error) {
       errorPage = diagnosticsPage(`coursepack failed while building: ${(error as Error).stack ?? String(error)}`);
@@ -81,9 +90,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html']!, hostPage(title));
+    if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html']!, hostPage(title, target, threshold));
     if (path === '/preview.js') return send(res, 200, TYPES['.js']!, HOST_SCRIPT);
-    if (path === '/scorm-again/scorm12.min.js') {
+    if (path === runtimePath) {
       void readFile(scormAgain).then((data) => send(res, 200, TYPES['.js']!, data), () => send(res, 500, 'text/plain', 'scorm-again not found'));
       return;
     }
