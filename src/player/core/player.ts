@@ -1,34 +1,25 @@
 /**
- * The player: navigation, knowledge checks, the assessment and saving, over the markup rendered by
- * templates/. It talks to the LMS only through a `Tracker`.
+ * The player: navigation, knowledge checks and saving, over the markup rendered by templates/;
+ * each assessment is an `AssessmentView`. It talks to the LMS only through a `Tracker`.
  */
-import { escapeHtml, format } from './format.js';
-import { assessmentResult, attemptsOf, computeOutcome, scoreAttempt } from './outcome.js';
+import { AssessmentView, type PlayerContext } from './assessment-view.js';
+import { format } from './format.js';
+import { assessmentResult, computeOutcome } from './outcome.js';
 import { scoreResponse } from './questions.js';
-import { drawQuestions, newSeed, questionSeed, shuffled } from './random.js';
-import { decodeState, emptyState, encodeState, keyOf, type AttemptState, type LearnerState } from './state.js';
-import type { PlayerAssessment, PlayerData, PlayerQuestion } from './types.js';
+import { decodeState, emptyState, encodeState, keyOf, type LearnerState } from './state.js';
+import type { PlayerData, PlayerQuestion } from './types.js';
 import type { Snapshot, StartInfo, Tracker } from '../tracking/tracker.js';
-import {
-  clearFeedback,
-  hasInvalidNumber,
-  moveSequenceItem,
-  readResponse,
-  setDisabled,
-  showFeedback,
-  shuffleSequence,
-  writeResponse,
-} from '../ui/questions-ui.js';
+import { clearFeedback, hasInvalidNumber, moveSequenceItem, readResponse, showFeedback, shuffleSequence, writeResponse } from '../ui/questions-ui.js';
 
-export class Player {
+export class Player implements PlayerContext {
   readonly doc: Document;
   order: string[];
   state: LearnerState = emptyState();
   current = '';
-  private readOnly = false;
-  private shownAt = Date.now();
+  readOnly = false;
+  shownAt = Date.now();
   private finished = false;
-  private saveTimer: number | undefined;
+  private readonly assessmentViews: AssessmentView[];
 
   constructor(
     readonly win: Window,
@@ -37,6 +28,7 @@ export class Player {
   ) {
     this.doc = win.document;
     this.order = [...data.pages.map((p) => p.id), ...data.assessments.map((a) => a.id)];
+    this.assessmentViews = data.assessments.map((a) => new AssessmentView(this, a));
   }
 
   private get s(): Record<string, string> {
@@ -61,7 +53,7 @@ export class Player {
     this.state = decodeState(info.savedState, ids) ?? emptyState();
     this.bind();
     this.prepareChecks();
-    for (const a of this.data.assessments) this.renderAssessment(a);
+    for (const view of this.assessmentViews) view.render();
     const bookmark = this.state.location ?? info.location ?? '';
     await this.show(this.order.includes(bookmark) ? bookmark : this.order[0]!, false);
     // For tests and `npm run bench`: the first page is on screen and the player listens.
@@ -93,7 +85,7 @@ export class Player {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    this.win.clearTimeout(this.saveTimer);
+    for (const view of this.assessmentViews) view.cancelPendingSave();
     void this.tracker.finish(this.snapshot());
   }
 
@@ -162,18 +154,7 @@ export class Player {
       this.announce(moveSequenceItem(move, this.s));
       move.closest('form')?.dispatchEvent(new (this.win as unknown as typeof globalThis).Event('change', { bubbles: true }));
     });
-    for (const a of this.data.assessments) {
-      const section = this.section(a);
-      section?.querySelector('.cp-start')?.addEventListener('click', () => void this.startAttempt(a));
-      const form = section?.querySelector<HTMLFormElement>('.cp-assessment-form');
-      form?.addEventListener('change', () => void this.keepAttemptAnswers(a, true));
-      // Typing updates the attempt at once, and saves (one LMS commit) once the learner pauses.
-      form?.addEventListener('input', () => void this.keepAttemptAnswers(a, false));
-      form?.addEventListener('submit', (event) => {
-        event.preventDefault();
-        void this.submitAttempt(a);
-      });
-    }
+    for (const view of this.assessmentViews) view.bind();
     this.win.addEventListener('pagehide', () => this.finish());
     this.win.addEventListener('beforeunload', () => this.finish());
     doc.addEventListener('visibilitychange', () => {
@@ -186,7 +167,7 @@ export class Player {
     if (next) await this.show(next);
   }
 
-  private updateChrome(): void {
+  updateChrome(): void {
     const doc = this.doc;
     const index = this.order.indexOf(this.current);
     const prev = doc.getElementById('cp-prev') as HTMLButtonElement | null;
@@ -237,7 +218,7 @@ export class Player {
     box.hidden = false;
   }
 
-  private announce(message: string): void {
+  announce(message: string): void {
     const live = this.doc.getElementById('cp-live');
     if (!live) return;
     live.textContent = '';
@@ -290,176 +271,5 @@ export class Player {
       await this.tracker.record({ type: 'answered', question: q, response, result, score, latencyMs: Date.now() - this.shownAt, timestamp: new Date(), context: 'check' });
     }
     await this.save();
-  }
-
-  // Assessments ------------------------------------------------------------------------------
-
-  private section(a: PlayerAssessment): HTMLElement | null {
-    return this.doc.querySelector<HTMLElement>(`.cp-assessment[data-assessment-id="${a.id}"]`);
-  }
-
-  private openAttempt(a: PlayerAssessment): AttemptState | undefined {
-    const list = attemptsOf(this.state, a.id);
-    const last = list[list.length - 1];
-    return last && last.score === undefined ? last : undefined;
-  }
-
-  /** The questions an attempt drew, in the order it shows them. */
-  attemptQuestions(a: PlayerAssessment, attempt: AttemptState): string[] {
-    return drawQuestions(a.questions, a.draw, a.shuffle, attempt.seed);
-  }
-
-  private fieldsets(a: PlayerAssessment, ids: string[]): Array<[Element, PlayerQuestion]> {
-    const form = this.section(a)?.querySelector('.cp-assessment-form');
-    return ids.flatMap((id) => {
-      const el = form?.querySelector(`.cp-question[data-question-id="${id}"]`);
-      const q = this.question(id);
-      return el && q ? [[el, q] as [Element, PlayerQuestion]] : [];
-    });
-  }
-
-  /** Shows the attempt's questions in its order, choices shuffled by its seed; hides the rest of the pool. */
-  private layoutAttempt(a: PlayerAssessment, attempt: AttemptState): void {
-    const list = this.section(a)?.querySelector('.cp-question-list');
-    if (!list) return;
-    const ids = this.attemptQuestions(a, attempt);
-    const items = Array.from(list.querySelectorAll<HTMLElement>(':scope > li[data-question-id]'));
-    for (const li of items) li.hidden = !ids.includes(li.dataset.questionId ?? '');
-    for (const id of ids) {
-      const li = items.find((item) => item.dataset.questionId === id);
-      if (li) list.appendChild(li);
-    }
-    for (const [fieldset, q] of this.fieldsets(a, ids)) {
-      const seed = questionSeed(attempt.seed, q.id);
-      if (q.type === 'sequencing') shuffleSequence(fieldset, q, seed);
-      if (a.shuffle && (q.type === 'single-choice' || q.type === 'multiple-choice')) {
-        const box = fieldset.querySelector('.cp-choices');
-        const labels = Array.from(box?.querySelectorAll<HTMLElement>('.cp-choice') ?? []);
-        for (const label of shuffled(labels, seed)) box?.appendChild(label);
-      }
-    }
-  }
-
-  private renderAssessment(a: PlayerAssessment): void {
-    const section = this.section(a);
-    if (!section) return;
-    const result = assessmentResult(a, this.state);
-    const attemptsText = section.querySelector('.cp-attempts');
-    if (attemptsText) attemptsText.textContent = format(this.s.attemptsUsed!, { used: result.submitted, attempts: a.attempts });
-    const form = section.querySelector<HTMLFormElement>('.cp-assessment-form');
-    const start = section.querySelector<HTMLButtonElement>('.cp-start');
-    const open = this.openAttempt(a);
-    const canStart = !open && !result.done && !this.readOnly;
-    if (start) {
-      start.hidden = !canStart;
-      start.textContent = result.submitted > 0 ? this.s.retry! : this.s.startAttempt!;
-    }
-    if (!form) return;
-    const list = attemptsOf(this.state, a.id);
-    const last = list[list.length - 1];
-    if (last) {
-      form.hidden = false;
-      this.layoutAttempt(a, last);
-      this.fillAttempt(a, last, !open);
-      if (!open) this.showResult(a, last.score ?? 0);
-      else section.querySelector<HTMLElement>('.cp-result')?.setAttribute('hidden', '');
-    } else form.hidden = true;
-    const submit = form.querySelector<HTMLButtonElement>('.cp-submit');
-    if (submit) submit.hidden = !open;
-  }
-
-  /** Puts answers in the form; with `review`, locks it and shows the per-question review. */
-  private fillAttempt(a: PlayerAssessment, attempt: AttemptState, review: boolean): void {
-    for (const [fieldset, q] of this.fieldsets(a, this.attemptQuestions(a, attempt))) {
-      const answer = attempt.answers[q.id];
-      if (answer !== undefined) writeResponse(fieldset, q, answer);
-      else if (q.type !== 'sequencing') writeResponse(fieldset, q, '');
-      setDisabled(fieldset, review);
-      if (review) showFeedback(fieldset, q, answer ?? '', { strings: this.s, showCorrect: a.showCorrectAnswers });
-      else clearFeedback(fieldset);
-    }
-  }
-
-  private showResult(a: PlayerAssessment, score: number): void {
-    const box = this.section(a)?.querySelector<HTMLElement>('.cp-result');
-    if (!box) return;
-    const result = assessmentResult(a, this.state);
-    const passed = score >= a.passingScore;
-    const lines = [format(this.s.yourScore!, { score: formatNumber(score, this.data.lang) })];
-    lines.push(passed ? this.s.passed! : format(this.s.failed!, { passingScore: a.passingScore }));
-    if (!passed && !result.passed) {
-      const left = a.attempts - result.submitted;
-      lines.push(left > 0 ? format(this.s.attemptsLeft!, { count: left }) : this.s.noAttemptsLeft!);
-    }
-    box.innerHTML = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('') + `<h2>${escapeHtml(this.s.review!)}</h2>`;
-    box.hidden = false;
-    box.classList.toggle('cp-result-passed', passed);
-  }
-
-  private async startAttempt(a: PlayerAssessment): Promise<void> {
-    if (this.openAttempt(a) || assessmentResult(a, this.state).done || this.readOnly) return;
-    (this.state.attempts[a.id] ??= []).push({ seed: newSeed(), answers: {} });
-    this.shownAt = Date.now();
-    this.renderAssessment(a);
-    await this.save();
-    const first = this.section(a)?.querySelector<HTMLElement>('.cp-question-list > li:not([hidden]) .cp-question');
-    first?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-  }
-
-  private async keepAttemptAnswers(a: PlayerAssessment, now: boolean): Promise<void> {
-    const open = this.openAttempt(a);
-    if (!open) return;
-    for (const [fieldset, q] of this.fieldsets(a, this.attemptQuestions(a, open))) {
-      const response = readResponse(fieldset, q);
-      if (response) open.answers[q.id] = response;
-      else delete open.answers[q.id];
-    }
-    this.win.clearTimeout(this.saveTimer);
-    if (now) await this.save();
-    else this.saveTimer = this.win.setTimeout(() => void this.save(), 500);
-  }
-
-  private async submitAttempt(a: PlayerAssessment): Promise<void> {
-    const open = this.openAttempt(a);
-    const section = this.section(a);
-    if (!open || !section) return;
-    const ids = this.attemptQuestions(a, open);
-    const fieldsets = this.fieldsets(a, ids);
-    const missing = fieldsets.filter(([fieldset, q]) => !readResponse(fieldset, q) && q.type !== 'free-text' && q.type !== 'likert');
-    const error = section.querySelector('.cp-form-error');
-    if (missing.length) {
-      if (error) error.textContent = format(this.s.unanswered!, { count: missing.length });
-      missing[0]![0].querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-      return;
-    }
-    if (error) error.textContent = '';
-    for (const [fieldset, q] of fieldsets) {
-      const response = readResponse(fieldset, q);
-      if (response) open.answers[q.id] = response;
-    }
-    const attempt = attemptsOf(this.state, a.id).length;
-    const latency = Date.now() - this.shownAt;
-    for (const [, q] of fieldsets) {
-      const response = open.answers[q.id];
-      if (response === undefined) continue;
-      const { result, score } = scoreResponse(q, response);
-      await this.tracker.record({ type: 'answered', question: q, response, result, score, latencyMs: latency, timestamp: new Date(), context: 'assessment', attempt });
-    }
-    open.score = scoreAttempt(this.data, ids, open.answers);
-    await this.save();
-    this.renderAssessment(a);
-    this.updateChrome();
-    const box = section.querySelector<HTMLElement>('.cp-result');
-    box?.focus();
-    this.announce(box?.textContent ?? '');
-  }
-}
-
-
-function formatNumber(value: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
-  } catch {
-    return String(value);
   }
 }
