@@ -26,7 +26,7 @@ const READOUT: Record<PreviewTarget, string> = {
  * The host page for `target`. `threshold` is the package's completion threshold (SCORM 2004), which
  * an LMS reads from the manifest and hands to the content as `cmi.completion_threshold`.
  */
-export function hostPage(title: string, target: PreviewTarget = 'scorm12', threshold = ''): string {
+export function hostPage(title: string, target: PreviewTarget = 'scorm12', threshold = '', courseKey = ''): string {
   const standard = findTarget(target)!;
   const limit = standard.limits.suspendData;
   return `<!DOCTYPE html>
@@ -46,7 +46,7 @@ export function hostPage(title: string, target: PreviewTarget = 'scorm12', thres
 </style>
 <script src="/scorm-again/${target}.min.js"></script>
 </head>
-<body data-standard="${target}" data-threshold="${escapeHtml(threshold)}">
+<body data-standard="${target}" data-threshold="${escapeHtml(threshold)}" data-course="${escapeHtml(courseKey)}">
 <header>
   <strong>Preview (simulated LMS, ${escapeHtml(standard.title)}): ${escapeHtml(title)}</strong>
   ${READOUT[target]}
@@ -62,12 +62,12 @@ export function hostPage(title: string, target: PreviewTarget = 'scorm12', thres
 
 /**
  * Runs in the host page: the LMS of the page's `data-standard`, its live readout, progress kept
- * across reloads (one localStorage key per standard), live reload.
+ * across reloads (one localStorage key per standard and course), live reload.
  */
 export const HOST_SCRIPT = `(function () {
   var body = document.body;
   var scorm2004 = body.getAttribute('data-standard') === 'scorm2004';
-  var KEY = scorm2004 ? 'coursepack-preview-cmi-2004' : 'coursepack-preview-cmi';
+  var KEY = (scorm2004 ? 'coursepack-preview-cmi-2004:' : 'coursepack-preview-cmi:') + body.getAttribute('data-course');
   // Set by "Forget progress": the course's last commit, as the page unloads, must not save again.
   var forgotten = false;
   function text(id, value) { document.getElementById(id).textContent = value; }

@@ -52,6 +52,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let errorPage: string | null = null;
   let title = options.course;
   let threshold = '';
+  // Progress is kept per course: another course previewed on the same port starts fresh.
+  let courseKey = options.course;
   let version = 0;
   const clients = new Set<ServerResponse>();
   const target = options.target ?? 'scorm12';
@@ -72,6 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         errorPage = null;
         const course = result.courses[0];
         title = course?.title[pkg.lang] ?? title;
+        courseKey = `${pkg.course}:${pkg.lang}`;
         threshold = target === 'scorm2004' && course ? completionThreshold(course) : '';
         options.log(`preview: built ${pkg.course} (${pkg.lang}, ${target})`);
       }
@@ -90,7 +93,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html']!, hostPage(title, target, threshold));
+    if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html']!, hostPage(title, target, threshold, courseKey));
     if (path === '/preview.js') return send(res, 200, TYPES['.js']!, HOST_SCRIPT);
     if (path === runtimePath) {
       void readFile(scormAgain).then((data) => send(res, 200, TYPES['.js']!, data), () => send(res, 500, 'text/plain', 'scorm-again not found'));

@@ -110,6 +110,8 @@ describe('coursepack preview', () => {
     expect(host.text).toContain('simulated LMS, SCORM 1.2');
     expect(host.text).toMatch(/<output id="state">0<\/output> \/ 4096</);
     expect(host.text).not.toContain('scorm2004');
+    // Progress is kept per course and language: another course on the same port starts fresh.
+    expect(host.text).toContain('data-course="sample:en"');
   });
 
   it('--target scorm2004 from the command line; xapi, cmi5, web or an unknown target is a usage error (exit 2)', async () => {
