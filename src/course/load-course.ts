@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import type { Assessment, Block, Course, LangMap, Module, Question } from './model.js';
-import { forEachQuestion, runRules, type CourseSources, type Validated } from './rules.js';
+import { forEachQuestion, runRules, type AssetUse, type CourseSources, type Validated } from './rules.js';
 import { themeColors } from './theme.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
 import { MAX_SOURCE_BYTES, parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
@@ -98,20 +98,34 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
   return result(buildModel(sources, assets, options));
 }
 
-/** With `allowMissing`, each missing translation is a warning; buildModel fills it from the source language. */
+/** With `allowMissing`, each missing translation (text or image) is a warning; buildModel fills it from the source language. */
 function allowMissingTexts(diagnostics: Diagnostic[], source: string): void {
   diagnostics.forEach((d, i) => {
-    if (d.code !== 'untranslated-text' || d.severity !== 'error') return;
-    diagnostics[i] = { ...d, severity: 'warning', hint: `Built with the ${source} text in its place (--allow-missing); add the translation before publishing.` };
+    if ((d.code !== 'untranslated-text' && d.code !== 'untranslated-image') || d.severity !== 'error') return;
+    const what = d.code === 'untranslated-text' ? 'text' : 'image';
+    diagnostics[i] = { ...d, severity: 'warning', hint: `Built with the ${source} ${what} in its place (--allow-missing); add the translation before publishing.` };
   });
 }
 
-function buildModel(sources: CourseSources, assets: string[], options: LoadOptions): Course {
+/** The files each language's packages carry: those used by every language, and its own. */
+function assetsByLanguage(langs: string[], uses: AssetUse[], modules: Course['modules']): Record<string, string[]> {
+  return Object.fromEntries(
+    langs.map((lang) => {
+      const paths = new Set(uses.filter((u) => u.lang === undefined || u.lang === lang).map((u) => u.path));
+      // An image filled from the source language (--allow-missing) travels with the language that shows it.
+      for (const m of modules) for (const p of m.pages) for (const b of p.blocks) if (b.type === 'image') paths.add(b.src[lang]!);
+      return [lang, [...paths].sort()];
+    }),
+  );
+}
+
+function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptions): Course {
   const c = sources.course.data;
   const langs = c.languages;
   const fill = (map: LangMap): LangMap => Object.fromEntries(langs.map((l) => [l, map[l] ?? map[langs[0]!] ?? Object.values(map)[0] ?? '']));
   const t = (value: TextValue): LangMap => (typeof value === 'string' ? Object.fromEntries(langs.map((l) => [l, value])) : options.allowMissing ? fill(value) : { ...value });
   const opt = (value: TextValue | undefined): LangMap | undefined => (value === undefined ? undefined : t(value));
+  const mapPaths = (map: LangMap, f: (path: string) => string): LangMap => Object.fromEntries(Object.entries(map).map(([l, v]) => [l, f(v)]));
 
   const item = (i: { id: string; text: TextValue }) => ({ id: i.id, text: t(i.text) });
   const question = (q: QuestionSource): Question => {
@@ -162,7 +176,7 @@ function buildModel(sources: CourseSources, assets: string[], options: LoadOptio
           case 'text':
             return { type: 'text', body: t(b.body) };
           case 'image':
-            return { type: 'image', src: posix.normalize(b.src), alt: t(b.alt), ...(b.caption ? { caption: t(b.caption) } : {}), ...(b.credit ? { credit: t(b.credit) } : {}) };
+            return { type: 'image', src: mapPaths(t(b.src), posix.normalize), alt: t(b.alt), ...(b.caption ? { caption: t(b.caption) } : {}), ...(b.credit ? { credit: t(b.credit) } : {}) };
           case 'callout':
             return { type: 'callout', style: b.style, body: t(b.body), ...(b.title ? { title: t(b.title) } : {}) };
           case 'testimony':
@@ -209,7 +223,7 @@ function buildModel(sources: CourseSources, assets: string[], options: LoadOptio
     assessments,
     result: { from: c.result.from },
     positions: idPositions(sources),
-    assets,
+    assets: assetsByLanguage(langs, uses, modules),
   };
 }
 

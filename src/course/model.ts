@@ -88,7 +88,7 @@ export type QuestionType = Question['type'];
 
 export type Block =
   | { type: 'text'; body: LangMap }
-  | { type: 'image'; src: string; alt: LangMap; caption?: LangMap; credit?: LangMap }
+  | { type: 'image'; /** The file per language (the same path in every language for most images). */ src: LangMap; alt: LangMap; caption?: LangMap; credit?: LangMap }
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
   | { type: 'check'; id: string; title?: LangMap; questions: Question[] };
@@ -142,8 +142,8 @@ export interface Course {
   cmi5: { aus: 'course' | 'module' };
   /** Where each page, assessment and question id is defined (course-relative file), for diagnostics found after loading. */
   positions: Record<string, SourcePosition>;
-  /** Course-relative paths of every asset the content uses, sorted. */
-  assets: string[];
+  /** Course-relative paths of the assets each language's packages carry (shared ones and its own), sorted. */
+  assets: Record<string, string[]>;
 }
 
 /** Questions of the knowledge checks, in page order. */

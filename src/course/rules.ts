@@ -26,8 +26,14 @@ type AnyValidated = Validated<CourseSource> | Validated<ModuleSource> | Validate
 
 const at = (file: SourceFile, path: DataPath) => ({ ...positionOf(file, path), path: pathString(path) });
 
-/** Runs every rule; returns the assets the course uses (course-relative, sorted). */
-export function runRules(all: CourseSources, out: Diagnostic[]): string[] {
+/** A file the course uses, for one language (an image or link inside that language's text) or for all. */
+export interface AssetUse {
+  path: string;
+  lang?: string;
+}
+
+/** Runs every rule; returns the assets the course uses (course-relative). */
+export function runRules(all: CourseSources, out: Diagnostic[]): AssetUse[] {
   const sources = withoutRepeatedFiles(all, out);
   const files: AnyValidated[] = [sources.course, ...sources.modules, ...sources.assessments];
   checkUniqueIds(sources, out);
@@ -187,12 +193,13 @@ function checkTexts(f: AnyValidated, languages: string[], out: Diagnostic[]): vo
 }
 
 /** Asset paths in image blocks and Markdown, and `#page` links. */
-function checkReferences(sources: CourseSources, files: AnyValidated[], out: Diagnostic[]): string[] {
+function checkReferences(sources: CourseSources, files: AnyValidated[], out: Diagnostic[]): AssetUse[] {
   const pageIds = new Set([...sources.modules.flatMap((m) => m.data.pages.map((p) => p.id)), ...sources.assessments.map((a) => a.data.id)]);
-  const assets = new Set<string>();
-  const useAsset = (file: SourceFile, path: DataPath, target: string) => {
+  const languages = sources.course.data.languages;
+  const assets: AssetUse[] = [];
+  const useAsset = (file: SourceFile, path: DataPath, target: string, lang?: string) => {
     const result = checkAsset(sources.dir, target);
-    if (result.ok) assets.add(result.path);
+    if (result.ok) assets.push(lang === undefined ? { path: result.path } : { path: result.path, lang });
     else out.push(diag(result.code, result.message, locateIn(file, path, target)));
   };
   const logo = sources.course.data.theme?.logo;
@@ -200,14 +207,25 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
   for (const m of sources.modules) {
     m.data.pages.forEach((page, p) =>
       page.blocks.forEach((block, b) => {
-        if (block.type === 'image') useAsset(m.file, ['pages', p, 'blocks', b, 'src'], block.src);
+        if (block.type !== 'image') return;
+        const path: DataPath = ['pages', p, 'blocks', b, 'src'];
+        if (typeof block.src === 'string') return useAsset(m.file, path, block.src);
+        // One image per language: every course language, and no other.
+        for (const lang of languages) {
+          if (block.src[lang] === undefined) out.push(diag('untranslated-image', `missing "${lang}" image`, at(m.file, path)));
+        }
+        for (const [lang, src] of Object.entries(block.src)) {
+          if (languages.includes(lang)) useAsset(m.file, [...path, lang], src, lang);
+          else out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, { ...keyPositionOf(m.file, path, lang), path: pathString([...path, lang]) }));
+        }
       }),
     );
   }
   for (const f of files) {
     visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path) => {
-      const variants = typeof value === 'string' ? [[path, value] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v] as const);
-      for (const [textPath, markdown] of variants) {
+      const variants =
+        typeof value === 'string' ? [[path, value, undefined] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v, l] as const);
+      for (const [textPath, markdown, lang] of variants) {
         let htmlReported = false;
         for (const ref of markdownRefs(markdown)) {
           if (ref.kind === 'html') {
@@ -225,12 +243,12 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
           if (kind === 'page') {
             const id = decodeURIComponent(ref.target.slice(1));
             if (!pageIds.has(id)) out.push(diag('dangling-reference', `no page has the id "${id}"`, locateIn(f.file, textPath, ref.target)));
-          } else if (kind === 'asset' || ref.kind === 'image') useAsset(f.file, textPath, ref.target);
+          } else if (kind === 'asset' || ref.kind === 'image') useAsset(f.file, textPath, ref.target, lang);
         }
       }
     });
   }
-  return [...assets].sort();
+  return assets;
 }
 
 /** The exact position of `needle` inside the value at `path`, or the value's start. */

@@ -19,7 +19,10 @@ interface Def {
 
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-/** True for the text schema and every `.describe()` copy of it: a union of a string and a record. */
+/**
+ * True for the text schema and every `.describe()` copy of it: a union of a string and a record, in
+ * that order. (An image `src` is a record-or-string union, so it is not a text.)
+ */
 function isTextSchema(s: AnySchema): boolean {
   if (s === textSchema) return true;
   const def = defOf(s);

@@ -122,7 +122,10 @@ export const question = z.discriminatedUnion('type', [singleChoice, multipleChoi
 const textBlock = z.strictObject({ type: z.literal('text'), body: markdown });
 const imageBlock = z.strictObject({
   type: z.literal('image'),
-  src: z.string().min(1).describe('Path of the image, relative to the course folder, e.g. assets/map.svg.'),
+  // A record first, then a string: not the shape of a text (schema-walk.ts), so a path is never sent for translation.
+  src: z
+    .union([z.record(lang, z.string().min(1)), z.string().min(1)])
+    .describe('Path of the image, relative to the course folder (e.g. assets/map.svg), or one path per course language for an image with words in it: { en: assets/map-en.svg, fr: assets/map-fr.svg }.'),
   alt: text.describe('What the image shows, for learners who cannot see it. Required.'),
   caption: text.optional(),
   credit: text.optional(),

@@ -31,6 +31,7 @@ export const CODES = {
   'asset-outside-course': { severity: 'error', hint: 'Copy the file into the course folder: a package can only contain files from the course.' },
   'asset-name': { severity: 'error', hint: 'Rename the file using only letters, digits, `.`, `_` and `-`: LMSs rewrite or refuse other characters.' },
   'untranslated-text': { severity: 'error', hint: 'Add the missing language to this text, e.g. `{ en: "...", fr: "..." }`.' },
+  'untranslated-image': { severity: 'error', hint: 'This image has one file per language: add the missing language (e.g. `pl: assets/map-pl.svg`), or give one path for every language if the image has no words in it.' },
   'unknown-language': { severity: 'error', hint: 'Use one of the languages declared in course.yaml, or declare this one.' },
   'empty-course': { severity: 'error', hint: 'Add at least one module with one page.' },
   'no-correct-answer': { severity: 'error', hint: 'Mark at least one choice with `correct: true`.' },

@@ -135,7 +135,7 @@ export async function packageFiles(course: Course, target: Target, lang: string)
     { path: 'player.css', data: site.css },
     { path: 'theme.css', data: site.themeCss },
     { path: 'player.js', data: await playerBundle(target.playerEntry) },
-    ...course.assets.map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
+    ...(course.assets[lang] ?? []).map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
   ];
   const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
   if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });

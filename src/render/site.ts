@@ -65,7 +65,7 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
       case 'text':
         return { type: b.type, html: md.block(t(b.body)) };
       case 'image':
-        return { type: b.type, src: b.src, alt: t(b.alt), caption: t(b.caption), credit: t(b.credit) };
+        return { type: b.type, src: tr(b.src, lang), alt: t(b.alt), caption: t(b.caption), credit: t(b.credit) };
       case 'callout':
         return { type: b.type, style: b.style, title: t(b.title), html: md.block(t(b.body)) };
       case 'testimony':

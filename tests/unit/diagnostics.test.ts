@@ -23,7 +23,7 @@ describe('a valid course', () => {
     const result = loadCourse(testdir(validCourse()));
     expect(result.diagnostics).toEqual([]);
     expect(result.course?.modules[0]?.pages.map((p) => p.id)).toEqual(['welcome', 'quiz-page']);
-    expect(result.course?.assets).toEqual(['assets/pic.svg']);
+    expect(result.course?.assets).toEqual({ en: ['assets/pic.svg'], fr: ['assets/pic.svg'] });
   });
 });
 
