@@ -46,6 +46,7 @@ export function worstCaseState(course: Course): LearnerState {
     visited: pages,
     checks: answers(checkQuestions(course)),
     attempts: Object.fromEntries(
+      // Every attempt used, each with the longest answers (encodeState keeps those of the last only).
       course.assessments.map((a) => [a.id, Array.from({ length: a.attempts }, () => ({ seed: 0xffffffff, score: 99.99, answers: answers(byLength(a.questions).slice(0, a.draw)) }))]),
     ),
   };

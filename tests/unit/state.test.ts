@@ -15,9 +15,38 @@ const state: LearnerState = {
 };
 const ids = ['welcome', 'quiz-page', 'final', 'q-one', 'a-one', 'a-two'];
 
+/** `state` as saved: the submitted first attempt, superseded by the open second one, keeps its seed and score only. */
+const saved: LearnerState = { ...state, attempts: { final: [{ seed: 123456789, score: 50, answers: {} }, { seed: 42, answers: { 'a-one': 'b' } }] } };
+
 describe('learner state encoding', () => {
   it('round-trips', () => {
-    expect(decodeState(encodeState(state), ids)).toEqual(state);
+    expect(decodeState(encodeState(state), ids)).toEqual(saved);
+    expect(decodeState(encodeState(saved), ids)).toEqual(saved);
+  });
+
+  it('keeps the answers of the last attempt only, open or submitted, and every seed and score', () => {
+    const three: LearnerState = {
+      visited: [],
+      checks: {},
+      attempts: {
+        final: [
+          { seed: 1, score: 0, answers: { 'a-one': 'a' } },
+          { seed: 2, score: 50, answers: { 'a-one': 'b', 'a-two': 'a' } },
+          { seed: 3, score: 100, answers: { 'a-one': 'b', 'a-two': 'a,c' } },
+        ],
+      },
+    };
+    expect(decodeState(encodeState(three), ids)!.attempts.final).toEqual([
+      { seed: 1, score: 0, answers: {} },
+      { seed: 2, score: 50, answers: {} },
+      { seed: 3, score: 100, answers: { 'a-one': 'b', 'a-two': 'a,c' } },
+    ]);
+    // A state saved before this rule (answers in every attempt) still opens, with all of them.
+    const older = JSON.stringify({ v: 1, p: '', a: { [keyOf('final')]: [{ z: '1', s: 0, r: { [keyOf('a-one')]: 'a' } }, { z: '2', r: { [keyOf('a-one')]: 'b' } }] } });
+    expect(decodeState(older, ids)!.attempts.final).toEqual([
+      { seed: 1, score: 0, answers: { 'a-one': 'a' } },
+      { seed: 2, answers: { 'a-one': 'b' } },
+    ]);
   });
 
   it('is compact: ids become 4-character keys', () => {
@@ -29,7 +58,7 @@ describe('learner state encoding', () => {
 
   it('keeps what still exists when the course changed', () => {
     const decoded = decodeState(encodeState(state), ['welcome', 'final', 'a-one', 'new-page']);
-    expect(decoded).toEqual({ visited: ['welcome'], checks: {}, attempts: { final: [{ seed: 123456789, score: 50, answers: { 'a-one': 'a' } }, { seed: 42, answers: { 'a-one': 'b' } }] } });
+    expect(decoded).toEqual({ visited: ['welcome'], checks: {}, attempts: { final: [{ seed: 123456789, score: 50, answers: {} }, { seed: 42, answers: { 'a-one': 'b' } }] } });
   });
 
   it.each([[''], [null], ['not json'], ['{"v":99,"p":""}'], ['[]'], ['{"v":1}']])('starts fresh on unusable data %s', (text) => {

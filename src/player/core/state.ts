@@ -24,7 +24,7 @@ export interface AttemptState {
   seed: number;
   /** Score of the attempt in percent (0..100), once submitted. */
   score?: number;
-  /** Answers by question id, in the player's response encoding (questions.ts). */
+  /** Answers by question id, in the player's response encoding (questions.ts); not kept in the saved state once a later attempt exists. */
   answers: Record<string, string>;
 }
 
@@ -44,7 +44,8 @@ export const emptyState = (): LearnerState => ({ visited: [], checks: {}, attemp
 interface EncodedAttempt {
   z: string;
   s?: number;
-  r: Record<string, string>;
+  /** Absent for a submitted attempt that a later one superseded. */
+  r?: Record<string, string>;
 }
 
 interface Encoded {
@@ -68,7 +69,12 @@ export function encodeState(state: LearnerState): string {
     encoded.a = Object.fromEntries(
       assessments.map(([id, list]) => [
         keyOf(id),
-        list.map((a) => ({ z: (a.seed >>> 0).toString(36), ...(a.score === undefined ? {} : { s: a.score }), r: keyed(a.answers) })),
+        list.map((a, i) => {
+          // A submitted attempt followed by another keeps its seed and score only: the review shows
+          // the last attempt, the LMS already has every answer, and SCORM 1.2's 4096 characters are few.
+          const superseded = a.score !== undefined && i < list.length - 1;
+          return { z: (a.seed >>> 0).toString(36), ...(a.score === undefined ? {} : { s: a.score }), ...(superseded ? {} : { r: keyed(a.answers) }) };
+        }),
       ]),
     );
   }
