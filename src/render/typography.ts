@@ -21,7 +21,8 @@ const FRENCH: Array<[RegExp, string]> = [
   [new RegExp(`${SPACE}:${AFTER}`, 'g'), `${NBSP}:`],
   [new RegExp(`${SPACE}»`, 'g'), `${NNBSP}»`],
   [new RegExp(`«${SPACE}`, 'g'), `«${NNBSP}`],
-  [new RegExp(`(\\d)${SPACE}%`, 'g'), `$1${NBSP}%`],
+  // After a number, or a placeholder that will hold one: "{percent} %" in an interface string.
+  [new RegExp(`([\\d}])${SPACE}%`, 'g'), `$1${NBSP}%`],
 ];
 
 const identity: Typography = (text) => text;

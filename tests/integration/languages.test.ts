@@ -85,6 +85,21 @@ describe('French packages', () => {
     }
   });
 
+  it('carry diagrams with French words only', () => {
+    const svgTexts = (pkg: BuiltPackage) =>
+      pkg.files
+        .filter((f) => f.path.endsWith('.svg'))
+        .flatMap((f) => [...String(f.data).matchAll(/<(?:text|tspan|title|desc)\b[^>]*>([^<]+)</g)].map((m) => m[1]!.trim()))
+        .filter((t) => t.length >= 8);
+    const english = new Set(packages.filter((p) => p.lang === 'en').flatMap(svgTexts));
+    expect(english.size).toBeGreaterThan(20);
+    for (const pkg of packages.filter((p) => p.lang === 'fr')) {
+      const french = svgTexts(pkg);
+      expect(french.length, pkg.target).toBeGreaterThan(20);
+      expect(french.filter((t) => english.has(t)), pkg.target).toEqual([]);
+    }
+  });
+
   it('declare French in the page and the manifest', () => {
     for (const pkg of packages.filter((p) => p.lang === 'fr')) {
       expect(fileText(pkg, 'index.html')).toContain('<html lang="fr">');

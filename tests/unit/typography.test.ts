@@ -17,6 +17,10 @@ describe('typographyFor', () => {
     );
   });
 
+  it('keeps a placeholder of an interface string with its %: "{percent} %"', () => {
+    expect(fr('{percent} % consultés')).toBe(`{percent}${NBSP}% consultés`);
+  });
+
   it('replaces the spaces authors type (a soft line break too) but never adds one', () => {
     expect(fr('Et si je prenais la mauvaise décision\n? »')).toBe(`Et si je prenais la mauvaise décision${NNBSP}?${NNBSP}»`);
     expect(fr('Prête?')).toBe('Prête?');
