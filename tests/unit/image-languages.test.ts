@@ -28,6 +28,8 @@ describe('an image with one file per language', () => {
       expect(paths, `${pkg.target} ${pkg.lang}`).toContain(`assets/map-${pkg.lang}.svg`);
       expect(paths, `${pkg.target} ${pkg.lang}`).not.toContain(`assets/map-${other}.svg`);
       expect(fileText(pkg, 'index.html')).toContain(`src="assets/map-${pkg.lang}.svg"`);
+      // Phones shrink a diagram: a link opens the language's file full size.
+      expect(fileText(pkg, 'index.html')).toMatch(new RegExp(`<a class="cp-image-open" href="assets/map-${pkg.lang}\\.svg" target="_blank" rel="noopener">`));
       if (pkg.target === 'scorm12') {
         // The manifest lists the files the package holds, and only those.
         expect(fileText(pkg, 'imsmanifest.xml')).toContain(`href="assets/map-${pkg.lang}.svg"`);
