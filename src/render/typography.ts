@@ -4,7 +4,8 @@
  * space the browser may break the line there and leave the mark alone at the start of a line. The
  * build turns the spaces authors type into non-breaking ones: U+202F (narrow) before `; ! ?` and
  * inside « », U+00A0 before `:` and `%`. It only replaces spaces that are there, so it never
- * adds space to a URL, a time (10:30) or an English quotation.
+ * adds space to a URL, a time (10:30) or an English quotation. A straight apostrophe between two
+ * letters becomes the typographic one (l'image → l’image).
  */
 
 export type Typography = (text: string) => string;
@@ -17,6 +18,8 @@ const SPACE = '[ \\t\\n\\u00a0\\u202f]+';
 const AFTER = '(?=$|[\\s»)\\].,;:!?…"\'’])';
 
 const FRENCH: Array<[RegExp, string]> = [
+  // The typographic apostrophe (l’image), as the interface strings write it.
+  [/(\p{L})'(?=\p{L})/gu, '$1’'],
   [new RegExp(`${SPACE}([;!?])${AFTER}`, 'g'), `${NNBSP}$1`],
   [new RegExp(`${SPACE}:${AFTER}`, 'g'), `${NBSP}:`],
   [new RegExp(`${SPACE}»`, 'g'), `${NNBSP}»`],

@@ -17,6 +17,12 @@ describe('typographyFor', () => {
     );
   });
 
+  it("French: the typographic apostrophe between letters, never in code", () => {
+    expect(fr("l'image d'aujourd'hui")).toBe('l’image d’aujourd’hui');
+    expect(createMarkdown({ allowHtml: false, typography: fr }).inline("l'outil `git commit -m 'x'`")).toBe("l’outil <code>git commit -m &#39;x&#39;</code>");
+    expect(typographyFor('en')("it's")).toBe("it's");
+  });
+
   it('keeps a placeholder of an interface string with its %: "{percent} %"', () => {
     expect(fr('{percent} % consultés')).toBe(`{percent}${NBSP}% consultés`);
   });
