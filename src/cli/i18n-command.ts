@@ -41,6 +41,12 @@ export function registerI18nCommands(program: Command, io: Io, setExit: (code: n
       else io.stdout(result.xliff);
       const review = result.stale ? `, ${result.stale} to review` : '';
       io.stderr(`extracted ${result.units} texts (${result.from} → ${opts.lang}; ${result.translated} already translated${review})${opts.out ? ` to ${opts.out}` : ''}\n`);
+      if (result.images.length) {
+        const where = result.images.map((at) => `  ${display(io, course)}/${at.file}:${at.line}:${at.column}`).join('\n');
+        const n = result.images.length;
+        const images = n === 1 ? '1 image has' : `${n} images have`;
+        io.stderr(`${images} one file per language and none in ${opts.lang} yet (images are not in the XLIFF file): make the ${opts.lang} file and add it to the src (docs/translating.md)\n${where}\n`);
+      }
       setExit(EXIT.ok);
     });
 

@@ -1,5 +1,5 @@
 /** `coursepack i18n extract`: every text of a course as an XLIFF 1.2 file for translators. */
-import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import { pathString, positionOf } from '../course/source-file.js';
 import { textIn, type CourseTexts, type TextEntry } from './course-texts.js';
 import { readRecords, RecordIndex } from './records.js';
@@ -20,6 +20,8 @@ export interface ExtractResult {
   translated: number;
   /** Translations made from an older source text, marked needs-review-translation. */
   stale: number;
+  /** Images with one file per language and none yet in the target language: not in XLIFF, someone must make them. */
+  images: SourcePosition[];
 }
 
 const STALE_NOTE = 'The source text changed after this translation was made: review the translation.';
@@ -67,7 +69,24 @@ export function extractXliff(course: CourseTexts, options: ExtractOptions, out: 
     files: [...files.values()].filter((f) => f.units.length > 0),
   });
   const units = [...files.values()].reduce((n, f) => n + f.units.length, 0);
-  return { xliff, from, units, translated, stale };
+  return { xliff, from, units, translated, stale, images: imagesToMake(course, options.lang) };
+}
+
+/** Image blocks whose `src` is a per-language map without `lang`. */
+function imagesToMake(course: CourseTexts, lang: string): SourcePosition[] {
+  const found: SourcePosition[] = [];
+  for (const f of course.files) {
+    if (f.kind !== 'module') continue;
+    const pages = (f.data as { pages?: Array<{ blocks?: Array<{ type: string; src?: unknown }> }> }).pages ?? [];
+    pages.forEach((page, p) =>
+      (page.blocks ?? []).forEach((block, b) => {
+        if (block.type === 'image' && block.src && typeof block.src === 'object' && !(lang in block.src)) {
+          found.push(positionOf(f.file, ['pages', p, 'blocks', b, 'src']));
+        }
+      }),
+    );
+  }
+  return found;
 }
 
 const where = (entry: TextEntry) => ({ ...positionOf(entry.source.file, entry.path), path: pathString(entry.path) });

@@ -92,6 +92,21 @@ describe('coursepack i18n extract', () => {
     expect(units.map((u) => u.id)).toContain('assessment.yaml#questions.1.choices.2.text');
   });
 
+  it('lists, with their positions, the images that have one file per language and none in the new one', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>';
+    const files = validCourse({ 'assets/map-en.svg': svg, 'assets/map-fr.svg': svg });
+    const module = String(files['modules/one.yaml']).replace('        src: assets/pic.svg\n', '        src:\n          en: assets/map-en.svg\n          fr: assets/map-fr.svg\n');
+    const cwd = workspace({ 'assets/map-en.svg': svg, 'assets/map-fr.svg': svg, 'modules/one.yaml': module });
+    const pl = await cli(cwd, 'i18n', 'extract', COURSE, '--lang', 'pl', '--out', 'pl.xlf');
+    expect(pl.code).toBe(0);
+    expect(pl.stderr).toContain('1 image has one file per language and none in pl yet');
+    expect(pl.stderr).toContain(`${COURSE}/modules/one.yaml:13:11`);
+    expect(readFileSync(join(cwd, 'pl.xlf'), 'utf8')).not.toContain('.svg');
+    // A language the image already has: nothing to say.
+    const fr = await cli(cwd, 'i18n', 'extract', COURSE, '--lang', 'fr', '--out', 'fr.xlf');
+    expect(fr.stderr).not.toContain('one file per language');
+  });
+
   it('writes units without targets for a new language, to standard output by default', async () => {
     const cwd = workspace();
     const result = await cli(cwd, 'i18n', 'extract', COURSE, '--lang', 'pl');
