@@ -6,6 +6,7 @@ import { COURSE_FILE } from '../course/load-course.js';
 import { formatDiagnostic, summary } from '../diagnostics/printer.js';
 import { build, type BuildResult } from '../package/build.js';
 import { registerI18nCommands } from './i18n-command.js';
+import { registerNewCommand } from './new-command.js';
 import { TARGETS } from '../targets/index.js';
 import { jsonSchemas } from '../course/json-schema.js';
 import { isPreviewTarget, PREVIEW_TARGETS } from '../preview/host-page.js';
@@ -125,6 +126,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       io.stdout(`wrote ${opts.out}/{course,module,assessment}.schema.json\n`);
     });
 
+  registerNewCommand(program, io, (code) => (exitCode = code));
   registerI18nCommands(program, io, (code) => (exitCode = code));
 
   try {
