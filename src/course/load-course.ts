@@ -108,10 +108,12 @@ function allowMissingTexts(diagnostics: Diagnostic[], source: string): void {
 }
 
 /** The files each language's packages carry: those used by every language, and its own. */
-function assetsByLanguage(langs: string[], uses: AssetUse[], modules: Course['modules']): Record<string, string[]> {
+function assetsByLanguage(langs: string[], uses: AssetUse[], modules: Course['modules'], allowMissing: boolean): Record<string, string[]> {
+  // With --allow-missing a text may be the source language's, with its Markdown images: carry them too.
+  const carried = (u: AssetUse, lang: string) => u.lang === undefined || u.lang === lang || (allowMissing && u.lang === langs[0]);
   return Object.fromEntries(
     langs.map((lang) => {
-      const paths = new Set(uses.filter((u) => u.lang === undefined || u.lang === lang).map((u) => u.path));
+      const paths = new Set(uses.filter((u) => carried(u, lang)).map((u) => u.path));
       // An image filled from the source language (--allow-missing) travels with the language that shows it.
       for (const m of modules) for (const p of m.pages) for (const b of p.blocks) if (b.type === 'image') paths.add(b.src[lang]!);
       return [lang, [...paths].sort()];
@@ -223,7 +225,7 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
     assessments,
     result: { from: c.result.from },
     positions: idPositions(sources),
-    assets: assetsByLanguage(langs, uses, modules),
+    assets: assetsByLanguage(langs, uses, modules, options.allowMissing === true),
   };
 }
 

@@ -100,6 +100,16 @@ describe('French packages', () => {
     }
   });
 
+  it('hold every file their pages refer to, in every target and language', () => {
+    for (const pkg of packages) {
+      const html = fileText(pkg, 'index.html');
+      const local = [...html.matchAll(/\b(?:src|href)="([^"#:]+)"/g)].map((m) => m[1]!);
+      expect(local.length, pkg.target).toBeGreaterThan(4);
+      const files = new Set(pkg.files.map((f) => f.path));
+      expect(local.filter((path) => !files.has(path)), `${pkg.target} ${pkg.lang}`).toEqual([]);
+    }
+  });
+
   it('declare French in the page and the manifest', () => {
     for (const pkg of packages.filter((p) => p.lang === 'fr')) {
       expect(fileText(pkg, 'index.html')).toContain('<html lang="fr">');

@@ -68,6 +68,18 @@ describe('an image with one file per language', () => {
     expect(shared.diagnostics).toEqual([]);
   });
 
+  it("with --allow-missing, a French text filled from English brings the English text's images along", async () => {
+    const files = course('        src: assets/pic.svg\n');
+    files['modules/one.yaml'] = String(files['modules/one.yaml'])
+      .replace('en: Hello, see [the quiz](#quiz-page).', 'en: Hello, see [the quiz](#quiz-page). ![Map](assets/map-en.svg)')
+      .replace('          fr: Bonjour, voir [le quiz](#quiz-page).\n', '');
+    const result = await buildInMemory(testdir(files), { targets: ['web'], allowMissing: true });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['untranslated-text']);
+    const fr = result.packages.find((p) => p.lang === 'fr')!;
+    expect(fileText(fr, 'index.html')).toContain('src="assets/map-en.svg"');
+    expect(fr.files.map((f) => f.path)).toContain('assets/map-en.svg');
+  });
+
   it("carries an image linked from one language's Markdown in that language's packages only", async () => {
     const files = course('        src: assets/pic.svg\n');
     files['modules/one.yaml'] = String(files['modules/one.yaml'])
