@@ -212,7 +212,9 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
         if (typeof block.src === 'string') return useAsset(m.file, path, block.src);
         // One image per language: every course language, and no other.
         for (const lang of languages) {
-          if (block.src[lang] === undefined) out.push(diag('untranslated-image', `missing "${lang}" image`, at(m.file, path)));
+          if (block.src[lang] !== undefined) continue;
+          const hint = `Add \`${lang}: ${imagePathFor(block.src, lang)}\` (the image with its words in ${lang}), or give one path for every language if the image has no words in it.`;
+          out.push(diag('untranslated-image', `missing "${lang}" image`, at(m.file, path), { hint }));
         }
         for (const [lang, src] of Object.entries(block.src)) {
           if (languages.includes(lang)) useAsset(m.file, [...path, lang], src, lang);
@@ -249,6 +251,13 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
     });
   }
   return assets;
+}
+
+/** A name for a language's version of an image, after its siblings: map-en.svg → map-pl.svg. */
+function imagePathFor(src: Record<string, string>, lang: string): string {
+  const [other, path] = Object.entries(src)[0] ?? ['', 'assets/image.svg'];
+  const suffixed = path.replace(new RegExp(`([-_.])${other}(\\.[A-Za-z0-9]+)$`), `$1${lang}$2`);
+  return suffixed !== path ? suffixed : path.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-${lang}${ext}`);
 }
 
 /** The exact position of `needle` inside the value at `path`, or the value's start. */

@@ -43,6 +43,7 @@ describe('an image with one file per language', () => {
     const strict = loadCourse(testdir(files));
     expect(strict.course).toBeNull();
     expect(strict.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.path])).toEqual([['untranslated-image', 'error', 'modules/one.yaml', 13, 'pages.0.blocks.1.src']]);
+    expect(strict.diagnostics[0]!.hint).toContain('`fr: assets/map-fr.svg`');
 
     const result = await buildInMemory(testdir(files), { targets: ['web'], allowMissing: true });
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['untranslated-image', 'warning']]);
