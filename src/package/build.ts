@@ -137,9 +137,18 @@ export async function packageFiles(course: Course, target: Target, lang: string)
     { path: 'player.js', data: await playerBundle(target.playerEntry) },
     ...(course.assets[lang] ?? []).map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
   ];
+  const missing = missingReferences(site.html, new Set(files.map((f) => f.path)));
+  // The rules check every file an author names; a gap here is a coursepack bug, never a zip to ship.
+  if (missing.length) throw new Error(`the ${lang} ${target.id} package of ${course.id} would miss files its page uses: ${missing.join(', ')}`);
   const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
   if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
   return files;
+}
+
+/** The package-relative files an HTML page loads or links to (src and href) that are not in `files`. */
+export function missingReferences(html: string, files: Set<string>): string[] {
+  const local = [...html.matchAll(/\b(?:src|href)="([^"#?:]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...new Set(local.filter((path) => !files.has(path)))].sort();
 }
 
 /** Each zip goes to a temporary file in the output folder, then is renamed into place. */

@@ -93,3 +93,12 @@ describe('an image with one file per language', () => {
     expect(paths('fr')).toEqual(['assets/map-fr.svg', 'assets/pic.svg']);
   });
 });
+
+describe('missingReferences (the build refuses to package a page that names a file it lacks)', () => {
+  it('lists the local src and href targets not in the package, ignoring anchors and remote links', async () => {
+    const { missingReferences } = await import('../../src/package/build.js');
+    const html = '<img src="assets/a.svg"><a href="#p">x</a><a href="https://e.org/x">y</a><a href="docs/b.pdf">z</a><script src="player.js"></script><img src="assets/c.svg">';
+    expect(missingReferences(html, new Set(['player.js', 'assets/a.svg']))).toEqual(['assets/c.svg', 'docs/b.pdf']);
+    expect(missingReferences(html, new Set(['player.js', 'assets/a.svg', 'assets/c.svg', 'docs/b.pdf']))).toEqual([]);
+  });
+});
