@@ -3,7 +3,7 @@
  * knowledge check, and an assessment, in the given languages, ready to check and build for every
  * target (its xAPI activity base is a URN minted for it). Pure: the command writes the files.
  */
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
 
 export interface ScaffoldOptions {
   id: string;
@@ -43,7 +43,12 @@ export function scaffoldCourse(options: ScaffoldOptions): Record<string, string>
     return langs.length === 1 ? pick(langs[0]!) : Object.fromEntries(langs.map((l) => [l, pick(l)]));
   };
   const title = t({ en: 'New course', fr: 'Nouveau cours' }, options.title);
-  const yamlFile = (schema: string, data: unknown) => `# yaml-language-server: $schema=${schema}\n${stringify(data, { lineWidth: 100, blockQuote: 'literal' })}`;
+  /** The file's text: the schema comment for editors, then the data (`shape` may style its nodes). */
+  const yamlFile = (schema: string, data: unknown, shape?: (doc: Document) => void) => {
+    const doc = new Document(data);
+    shape?.(doc);
+    return `# yaml-language-server: $schema=${schema}\n${doc.toString({ lineWidth: 100, blockQuote: 'literal', flowCollectionPadding: false })}`;
+  };
   const course = yamlFile(`${options.schemaDir}/course.schema.json`, {
     id: options.id,
     version: '1.0.0',
@@ -53,6 +58,14 @@ export function scaffoldCourse(options: ScaffoldOptions): Record<string, string>
     modules: ['modules/01-getting-started.yaml'],
     assessment: 'assessment.yaml',
     xapi: { activityBase: `urn:uuid:${options.uuid}` },
+  }, (doc) => {
+    const languages = doc.get('languages', true);
+    if (isSeq(languages)) languages.flow = true;
+    const xapi = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'xapi')?.key : undefined;
+    if (isScalar(xapi)) {
+      xapi.commentBefore =
+        " Names the course's activities in xAPI and cmi5, minted for this course: never change it once a\n package is published (or, before that, use an https address under your domain: docs/xapi-cmi5.md).";
+    }
   });
   const module = yamlFile(`../${options.schemaDir}/module.schema.json`, {
     id: 'getting-started',
@@ -83,8 +96,5 @@ export function scaffoldCourse(options: ScaffoldOptions): Record<string, string>
       { id: 'a-question-types', type: 'multiple-choice', prompt: t(TEXT.q2), choices: [choice('matching', 'matching', true), choice('likert', 'likert', true), choice('essay-grid', 'essay-grid')] },
     ],
   });
-  const courseYaml = course
-    .replace(/^languages:\n((?: {2}- .+\n)+)/m, (_, items: string) => `languages: [${items.trim().split('\n').map((l) => l.trim().replace(/^- /, '')).join(', ')}]\n`)
-    .replace(/^xapi:\n/m, "# Names the course's activities in xAPI and cmi5, minted for this course: never change it once a\n# package is published (or, before that, use an https address under your domain: docs/xapi-cmi5.md).\nxapi:\n");
-  return { 'course.yaml': courseYaml, 'modules/01-getting-started.yaml': module, 'assessment.yaml': assessment };
+  return { 'course.yaml': course, 'modules/01-getting-started.yaml': module, 'assessment.yaml': assessment };
 }
