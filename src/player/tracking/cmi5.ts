@@ -15,7 +15,7 @@
 import { decodeState } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
 import type { LaunchMode, Snapshot, StartInfo, Tracker } from './tracker.js';
-import { LrsClient } from './xapi-client.js';
+import { lrsClientIn } from './xapi-client.js';
 import { LrsSession, outcomeScore, readLaunchParams, type LrsOptions } from './xapi-session.js';
 import type { Activity, Context, Statement, StatementResult } from './xapi-statements.js';
 
@@ -69,14 +69,7 @@ export class Cmi5Tracker implements Tracker {
     const win = this.win;
     const token = await this.fetchToken(fetchUrl);
     if (!token) return null;
-    const client = new LrsClient({
-      endpoint,
-      auth: `Basic ${token}`,
-      fetch: win.fetch.bind(win),
-      setTimeout: (fn, ms) => win.setTimeout(fn, ms),
-      clearTimeout: (t) => win.clearTimeout(t),
-      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
-    });
+    const client = lrsClientIn(win, endpoint, `Basic ${token}`, this.options.timeoutMs);
     const actor = launch.actorJson;
     let launchData: LaunchData | null = null;
     try {

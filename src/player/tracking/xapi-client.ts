@@ -38,6 +38,18 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/** A client for the LRS the LMS named at launch, using the page's fetch and timers. */
+export function lrsClientIn(win: Window, endpoint: string, auth: string, timeoutMs?: number): LrsClient {
+  return new LrsClient({
+    endpoint,
+    auth,
+    fetch: win.fetch.bind(win),
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (t) => win.clearTimeout(t),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
+}
+
 type AdapterArgs = { url: string; method: string; headers?: Record<string, string>; data?: unknown };
 
 export interface StateParams {

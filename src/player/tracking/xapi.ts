@@ -8,7 +8,7 @@
  */
 import type { LearningEvent, PlayerData } from '../core/types.js';
 import type { Snapshot, StartInfo, Tracker } from './tracker.js';
-import { LrsClient } from './xapi-client.js';
+import { lrsClientIn } from './xapi-client.js';
 import { LrsSession, outcomeScore, readLaunchParams, type LrsOptions } from './xapi-session.js';
 
 export class XapiTracker implements Tracker {
@@ -28,14 +28,7 @@ export class XapiTracker implements Tracker {
     const launch = readLaunchParams(this.win.location.search);
     if (!launch.endpoint || !launch.actorJson) return null;
     const win = this.win;
-    const client = new LrsClient({
-      endpoint: launch.endpoint,
-      auth: launch.auth ?? '',
-      fetch: win.fetch.bind(win),
-      setTimeout: (fn, ms) => win.setTimeout(fn, ms),
-      clearTimeout: (t) => win.clearTimeout(t),
-      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
-    });
+    const client = lrsClientIn(win, launch.endpoint, launch.auth ?? '', this.options.timeoutMs);
     const activityId = launch.activity_id || (await this.activityFromManifest());
     if (!activityId) return null;
     const session = new LrsSession({
