@@ -7,15 +7,12 @@ import { playerData } from './support/course.js';
 import { cmiInteractions, completeCourse, inGroups, recordedInteractions } from './support/journey.js';
 import { KeyboardLearner } from './support/keyboard.js';
 import { closeSco, launchInHost, lmsRecord, SESSION_TIME } from './support/lms.js';
-import { newPage, serveCourse, useBrowser } from './support/session.js';
+import { useBrowser, withCourse } from './support/session.js';
 
 const browser = useBrowser();
 
 test('SCORM 1.2, counsellor-training (en), keyboard only: the same outcome as with the mouse', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
     const frame = await launchInHost(page, server);
     const data = await playerData(frame);
     const learner = new KeyboardLearner(page, frame);
@@ -55,8 +52,5 @@ test('SCORM 1.2, counsellor-training (en), keyboard only: the same outcome as wi
     expect(inGroups(recordedInteractions(lms.values), interactions)).toEqual(interactions);
     expect(inGroups(cmiInteractions(lms.cmi), interactions)).toEqual(interactions);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });

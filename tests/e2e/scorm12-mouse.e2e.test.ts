@@ -9,15 +9,12 @@ import { cmiInteractions, completeCourse, inGroups, recordedInteractions } from 
 import { closeSco, CMI_TIMESPAN, launchInHost, lmsRecord, poll, SESSION_TIME } from './support/lms.js';
 import { waitForVisiblePage } from './support/learner.js';
 import { MouseLearner } from './support/mouse.js';
-import { newPage, serveCourse, useBrowser } from './support/session.js';
+import { useBrowser, withCourse } from './support/session.js';
 
 const browser = useBrowser();
 
 test.each(['en', 'fr'])('SCORM 1.2, counsellor-training (%s), mouse: every page, every check, assessment failed then passed', async (lang) => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', lang);
-  try {
+  await withCourse(browser(), 'scorm12', lang, async ({ page, server, errors }) => {
     const frame = await launchInHost(page, server);
     expect(await frame.evaluate(() => document.documentElement.lang)).toBe(lang);
     const { interactions } = await completeCourse(new MouseLearner(page, frame));
@@ -39,17 +36,11 @@ test.each(['en', 'fr'])('SCORM 1.2, counsellor-training (%s), mouse: every page,
     expect(inGroups(cmiInteractions(final), interactions)).toEqual(interactions);
     expect(server.missing).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });
 
 test('SCORM 1.2, counsellor-training (en): a link in the text opens the page it names', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
     const frame = await launchInHost(page, server);
     const link = await frame.evaluate(() => {
       const a = document.querySelector<HTMLElement>('.cp-page .cp-text a[data-page-link]');
@@ -65,17 +56,11 @@ test('SCORM 1.2, counsellor-training (en): a link in the text opens the page it 
     expect(lms.values['cmi.core.lesson_location']).toBe(link.to);
     expect(lms.violations).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });
 
 test('SCORM 1.2, counsellor-training (en): every attempt failed, the LMS records failed', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
     const frame = await launchInHost(page, server);
     const data = await playerData(frame);
     const a = assessmentsOf(data)[0]!;
@@ -98,17 +83,11 @@ test('SCORM 1.2, counsellor-training (en): every attempt failed, the LMS records
     expect(lms.violations).toEqual([]);
     expect(lms.finishCount).toBe(1);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });
 
 test('SCORM 1.2, counsellor-training (en): Exit ends the session once, and closing after it calls nothing', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
     const frame = await launchInHost(page, server);
     const data = await playerData(frame);
     await new MouseLearner(page, frame).next(data.pages[1]!.id);
@@ -127,8 +106,5 @@ test('SCORM 1.2, counsellor-training (en): Exit ends the session once, and closi
     expect(lms.values['cmi.core.session_time']).toMatch(SESSION_TIME);
     expect(lms.violations).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });

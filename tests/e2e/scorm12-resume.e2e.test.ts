@@ -8,7 +8,7 @@ import { assessment, assessmentsOf, checkFieldset, checksByPage, isScored, norma
 import { closeSco, launchInHost, lmsRecord, savedForRelaunch } from './support/lms.js';
 import { waitForVisiblePage } from './support/learner.js';
 import { MouseLearner } from './support/mouse.js';
-import { newPage, serveCourse, useBrowser } from './support/session.js';
+import { useBrowser, withCourse } from './support/session.js';
 
 const browser = useBrowser();
 
@@ -21,10 +21,7 @@ function expectedScore(all: PlayerQuestion[], answers: Record<string, string>): 
 }
 
 test('SCORM 1.2, counsellor-training (en): leave mid-assessment, relaunch where the learner left', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
     // First launch: two pages, a knowledge check, two answers in the first assessment.
     let frame = await launchInHost(page, server);
     const data = await playerData(frame);
@@ -118,8 +115,5 @@ test('SCORM 1.2, counsellor-training (en): leave mid-assessment, relaunch where 
     expect(lms.finishCount).toBe(1);
     expect(server.missing).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });

@@ -12,7 +12,7 @@ import { ROOT } from '../support/build.js';
 import { assessment, assessmentsOf, checkFieldset, checksByPage, pageOrder, playerData, presentedQuestions, rightAnswer, wrongAnswer } from './support/course.js';
 import { launchInHost, lmsRecord } from './support/lms.js';
 import { MouseLearner } from './support/mouse.js';
-import { newPage, serveCourse, useBrowser } from './support/session.js';
+import { useBrowser, withCourse } from './support/session.js';
 
 const OUT = resolve(ROOT, 'test-results/screenshots');
 const SIZES = [
@@ -42,15 +42,12 @@ async function horizontalOverflow(frame: Frame): Promise<number> {
 
 test.each(SIZES)('SCORM 1.2, counsellor-training (en) at $width×$height: every kind of page', async (size) => {
   mkdirSync(OUT, { recursive: true });
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('scorm12', 'en');
-  const taken: string[] = [];
-  const shot = async (kind: string) => {
-    await page.screenshot({ path: join(OUT, `${kind}-${size.width}x${size.height}.png`) });
-    taken.push(kind);
-  };
-  try {
+  await withCourse(browser(), 'scorm12', 'en', async ({ page, server, errors }) => {
+    const taken: string[] = [];
+    const shot = async (kind: string) => {
+      await page.screenshot({ path: join(OUT, `${kind}-${size.width}x${size.height}.png`) });
+      taken.push(kind);
+    };
     await page.setViewportSize(size);
     const frame = await launchInHost(page, server);
     const data = await playerData(frame);
@@ -109,8 +106,5 @@ test.each(SIZES)('SCORM 1.2, counsellor-training (en) at $width×$height: every 
     expect((await lmsRecord(page)).violations).toEqual([]);
     expect(server.missing).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });

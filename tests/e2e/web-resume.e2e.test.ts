@@ -4,15 +4,12 @@ import { assessment, assessmentsOf, checkFieldset, checksByPage, normal, playerD
 import { waitForPlayer } from './support/lms.js';
 import { waitForVisiblePage } from './support/learner.js';
 import { MouseLearner } from './support/mouse.js';
-import { newPage, serveCourse, useBrowser } from './support/session.js';
+import { useBrowser, withCourse } from './support/session.js';
 
 const browser = useBrowser();
 
 test('web, counsellor-training (en): a reload restores the bookmark, check answers and the open attempt', async () => {
-  const errors: string[] = [];
-  const page = await newPage(browser(), errors);
-  const server = await serveCourse('web', 'en');
-  try {
+  await withCourse(browser(), 'web', 'en', async ({ page, server, errors }) => {
     await page.goto(`${server.origin}/pkg/index.html`);
     const frame = page.mainFrame();
     await waitForPlayer(frame);
@@ -67,8 +64,5 @@ test('web, counsellor-training (en): a reload restores the bookmark, check answe
 
     expect(server.missing).toEqual([]);
     expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  });
 });

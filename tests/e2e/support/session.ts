@@ -46,3 +46,23 @@ export async function newPage(browser: Browser, errors: string[]): Promise<Page>
   });
   return page;
 }
+
+export interface CourseSession {
+  page: Page;
+  server: TestServer;
+  /** Uncaught errors of the page and its frames (newPage); tests expect none. */
+  errors: string[];
+}
+
+/** Serves the course for a target and language to a fresh page, runs `play`, then closes both. */
+export async function withCourse(browser: Browser, target: 'scorm12' | 'web', lang: string, play: (session: CourseSession) => Promise<void>): Promise<void> {
+  const errors: string[] = [];
+  const page = await newPage(browser, errors);
+  const server = await serveCourse(target, lang);
+  try {
+    await play({ page, server, errors });
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
