@@ -8,6 +8,7 @@ import { themeColors } from './theme.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
 import { MAX_SOURCE_BYTES, parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
 import { validateFile } from './validate.js';
+import { guessKind, KIND_LISTS, KIND_NAMES } from './file-kind.js';
 
 export const COURSE_FILE = 'course.yaml';
 
@@ -34,10 +35,16 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
     diagnostics.push(diag('course-not-found', `no ${COURSE_FILE} in ${dir}`));
     return result(null);
   }
-  const read = (kind: FileKind, path: string): Validated<unknown> | null => {
+  const read = (kind: FileKind, path: string, listedAt?: (string | number)[]): Validated<unknown> | null => {
     const file = parseSource(path, readFileSync(join(courseDir, path)), diagnostics);
     if (!file) return null;
     files.set(path, file.text);
+    const looks = guessKind(file.data);
+    if (listedAt && looks && looks !== kind) {
+      const hint = looks === 'course' ? undefined : `List it under \`${KIND_LISTS[looks]}\` instead.`;
+      diagnostics.push(diag('wrong-file-kind', `"${path}" is ${KIND_NAMES[looks]}, not ${KIND_NAMES[kind]}`, { ...positionOf(course!.file, listedAt), path: pathString(listedAt) }, { hint }));
+      return null;
+    }
     const data: unknown = validateFile(file, FILE_SCHEMAS[kind], diagnostics);
     return data ? { kind, file, data } : null;
   };
@@ -45,9 +52,13 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
   const course = read('course', COURSE_FILE) as Validated<CourseSource> | null;
   if (!course) return result(null);
 
-  const include = (path: string, listPath: (string | number)[]): string | null => {
+  const include = (path: string, listPath: (string | number)[], kind: FileKind): string | null => {
     const rel = posix.normalize(path);
-    const where = { ...positionOf(course.file, listPath), path: pathString(listPath) };
+    const where = { ...positionOf(course!.file, listPath), path: pathString(listPath) };
+    if (rel === COURSE_FILE) {
+      diagnostics.push(diag('wrong-file-kind', `"${path}" is the course file itself, not ${KIND_NAMES[kind]}`, where));
+      return null;
+    }
     if (rel.startsWith('../') || posix.isAbsolute(rel)) {
       diagnostics.push(diag('asset-outside-course', `"${path}" is outside the course folder`, where, { hint: 'Keep module files inside the course folder.' }));
       return null;
@@ -62,6 +73,10 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
       diagnostics.push(diag('asset-outside-course', `"${path}" is a link to a file outside the course folder`, where, { hint: 'Keep module files inside the course folder.' }));
       return null;
     }
+    if (!/\.ya?ml$/i.test(rel)) {
+      diagnostics.push(diag('wrong-file-kind', `"${path}" is not a YAML file, so it cannot be ${KIND_NAMES[kind]}`, where, { hint: 'List the .yaml files of the course here; images and documents are used from the pages.' }));
+      return null;
+    }
     // Refuse a huge file (a video listed by mistake) before reading it into memory.
     const size = statSync(full).size;
     if (size > MAX_SOURCE_BYTES) {
@@ -74,8 +89,8 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
   const modules: Validated<ModuleSource>[] = [];
   let complete = true;
   course.data.modules.forEach((path, i) => {
-    const rel = include(path, ['modules', i]);
-    const loaded = rel ? (read('module', rel) as Validated<ModuleSource> | null) : null;
+    const rel = include(path, ['modules', i], 'module');
+    const loaded = rel ? (read('module', rel, ['modules', i]) as Validated<ModuleSource> | null) : null;
     if (loaded) modules.push(loaded);
     else complete = false;
   });
@@ -85,8 +100,8 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
     ...(course.data.assessments ?? []).map((path, i) => [path, ['assessments', i]] as [string, (string | number)[]]),
   ];
   for (const [path, listPath] of assessmentPaths) {
-    const rel = include(path, listPath);
-    const loaded = rel ? (read('assessment', rel) as Validated<AssessmentSource> | null) : null;
+    const rel = include(path, listPath, 'assessment');
+    const loaded = rel ? (read('assessment', rel, listPath) as Validated<AssessmentSource> | null) : null;
     if (loaded) assessments.push(loaded);
     else complete = false;
   }
@@ -178,7 +193,8 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
           case 'text':
             return { type: 'text', body: t(b.body) };
           case 'image':
-            return { type: 'image', src: mapPaths(t(b.src), posix.normalize), alt: t(b.alt), ...(b.caption ? { caption: t(b.caption) } : {}), ...(b.credit ? { credit: t(b.credit) } : {}) };
+            // A decorative image gets alt="" (screen readers skip it); the rules make sure every other one has a text.
+            return { type: 'image', src: mapPaths(t(b.src), posix.normalize), alt: b.decorative || b.alt === undefined ? t('') : t(b.alt), ...(b.caption ? { caption: t(b.caption) } : {}), ...(b.credit ? { credit: t(b.credit) } : {}) };
           case 'callout':
             return { type: 'callout', style: b.style, body: t(b.body), ...(b.title ? { title: t(b.title) } : {}) };
           case 'testimony':

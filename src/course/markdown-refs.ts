@@ -1,5 +1,10 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 
+/** Removes HTML comments, an unclosed one to the end: authors' notes never reach learners. */
+export function stripHtmlComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+}
+
 export interface MarkdownRef {
   kind: 'link' | 'image' | 'html';
   /** The URL, or the raw HTML. */
@@ -13,7 +18,11 @@ export function markdownRefs(markdown: string): MarkdownRef[] {
     for (const token of tokens ?? []) {
       if (token.type === 'link') refs.push({ kind: 'link', target: (token as Tokens.Link).href });
       else if (token.type === 'image') refs.push({ kind: 'image', target: (token as Tokens.Image).href });
-      else if (token.type === 'html') refs.push({ kind: 'html', target: (token as Tokens.HTML).raw });
+      else if (token.type === 'html') {
+        // Comments are notes for other authors: dropped from the output, so nothing to report.
+        const raw = (token as Tokens.HTML).raw;
+        if (stripHtmlComments(raw).trim() !== '') refs.push({ kind: 'html', target: raw });
+      }
       const nested = token as { tokens?: Token[]; items?: Token[] };
       visit(nested.tokens);
       visit(nested.items);

@@ -4,9 +4,9 @@ import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
 import { checkTheme } from './theme.js';
-import { classifyLink, markdownRefs } from './markdown-refs.js';
+import { classifyLink, markdownRefs, stripHtmlComments } from './markdown-refs.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
-import { visitTexts } from './schema-walk.js';
+import { visitTexts, type TextFormat } from './schema-walk.js';
 import { keyPositionOf, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
 
 export interface Validated<T> {
@@ -36,7 +36,9 @@ export interface AssetUse {
 export function runRules(all: CourseSources, out: Diagnostic[]): AssetUse[] {
   const sources = withoutRepeatedFiles(all, out);
   const files: AnyValidated[] = [sources.course, ...sources.modules, ...sources.assessments];
+  checkLanguages(sources.course, out);
   checkUniqueIds(sources, out);
+  checkImages(sources, out);
   checkQuestions(sources, out);
   checkAssessments(sources, out);
   checkTheme(sources.course.file, sources.course.data.theme, out);
@@ -66,6 +68,47 @@ function withoutRepeatedFiles(sources: CourseSources, out: Diagnostic[]): Course
   }
   const once = <T extends { file: SourceFile }>(list: T[]) => list.filter((v, i) => list.findIndex((w) => w.file.path === v.file.path) === i);
   return { ...sources, modules: once(sources.modules), assessments: once(sources.assessments) };
+}
+
+/** Each language once: one package is built per language, and a repeat would write the same zip twice. */
+function checkLanguages(course: Validated<CourseSource>, out: Diagnostic[]): void {
+  const first = new Map<string, number>();
+  course.data.languages.forEach((lang, i) => {
+    const earlier = first.get(lang);
+    if (earlier === undefined) first.set(lang, i);
+    else out.push(diag('duplicate-language', `"${lang}" is already listed as language ${earlier + 1}`, at(course.file, ['languages', i])));
+  });
+}
+
+/** Every image says what it shows in every language, or is marked decorative. */
+function checkImages(sources: CourseSources, out: Diagnostic[]): void {
+  const blank = (text: string) => text.trim() === '';
+  for (const m of sources.modules) {
+    m.data.pages.forEach((page, p) =>
+      page.blocks.forEach((block, b) => {
+        if (block.type !== 'image') return;
+        const path: DataPath = ['pages', p, 'blocks', b];
+        const alt = block.alt;
+        if (block.decorative) {
+          const said = alt !== undefined && (typeof alt === 'string' ? !blank(alt) : Object.values(alt).some((v) => !blank(v)));
+          if (said) out.push(diag('invalid-value', 'this image is marked decorative but has an alt text', at(m.file, [...path, 'decorative']), { hint: 'Remove `decorative: true` if the alt text matters (it is read to learners who cannot see the image), or remove `alt`.' }));
+          return;
+        }
+        if (alt === undefined) {
+          out.push(diag('missing-field', '"alt" is required here', at(m.file, path), { hint: 'Say what the image shows in `alt`, or write `decorative: true` for an image that only decorates.' }));
+        } else if (typeof alt === 'string') {
+          if (blank(alt)) out.push(diag('empty-alt', 'the alt text of this image is empty', at(m.file, [...path, 'alt'])));
+        } else {
+          for (const [lang, text] of Object.entries(alt)) if (blank(text)) out.push(diag('empty-alt', `the "${lang}" alt text of this image is empty`, at(m.file, [...path, 'alt', lang])));
+        }
+      }),
+    );
+  }
+  const logoAlt = sources.course.data.theme?.logoAlt;
+  if (logoAlt !== undefined) {
+    const entries: Array<[DataPath, string]> = typeof logoAlt === 'string' ? [[['theme', 'logoAlt'], logoAlt]] : Object.entries(logoAlt).map(([l, v]) => [['theme', 'logoAlt', l], v]);
+    for (const [path, text] of entries) if (blank(text)) out.push(diag('empty-alt', 'the logo\'s alt text is empty', at(sources.course.file, path), { hint: 'Write what the logo says, e.g. the organisation name.' }));
+  }
 }
 
 function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
@@ -224,7 +267,9 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
     );
   }
   for (const f of files) {
-    visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path) => {
+    visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path, format) => {
+      // Plain-text fields are escaped as typed: no link, image or HTML in them is ever live.
+      if (format === 'plain') return;
       const variants =
         typeof value === 'string' ? [[path, value, undefined] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v, l] as const);
       for (const [textPath, markdown, lang] of variants) {
@@ -233,7 +278,7 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
           if (ref.kind === 'html') {
             if (!sources.course.data.allowHtml && !htmlReported) {
               htmlReported = true;
-              out.push(diag('raw-html', `raw HTML "${ref.target.trim().slice(0, 40)}" will be shown as text`, locateIn(f.file, textPath, ref.target)));
+              out.push(diag('raw-html', `raw HTML "${ref.target.trim().slice(0, 40)}" will be shown as text`, locateIn(f.file, textPath, ref.target), { hint: rawHtmlHint(ref.target, format) }));
             }
             continue;
           }
@@ -251,6 +296,28 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
     });
   }
   return assets;
+}
+
+/** The Markdown that does what the author's tag meant, in a field of this format. */
+function rawHtmlHint(html: string, format: TextFormat): string {
+  const tag = /<\/?\s*([a-z][a-z0-9]*)/i.exec(stripHtmlComments(html))?.[1]?.toLowerCase() ?? '';
+  const inline = format === 'inline';
+  const markdown: Record<string, string> = {
+    b: 'write **bold** for bold',
+    strong: 'write **bold** for bold',
+    i: 'write *italic* for italic',
+    em: 'write *italic* for italic',
+    code: 'write `code` for code',
+    a: 'write [the text](https://…) for a link',
+    img: inline ? 'put the image in an image block' : 'write ![what it shows](assets/file.png) for an image',
+    br: inline ? 'this text is one line: a line break cannot go here' : 'end the line with a backslash (\\) for a line break, or leave an empty line for a new paragraph',
+    p: inline ? 'this text is one line: paragraphs cannot go here' : 'leave an empty line between paragraphs',
+    ul: inline ? 'this text is one line: lists cannot go here' : 'start each line with "- " for a list',
+    ol: inline ? 'this text is one line: lists cannot go here' : 'start each line with "1. " for a numbered list',
+    li: inline ? 'this text is one line: lists cannot go here' : 'start each line with "- " for a list',
+  };
+  const advice = markdown[tag] ?? (inline ? 'use inline Markdown (**bold**, *italic*, `code`, [links](…))' : 'use Markdown (**bold**, lists with "- ", [links](…))');
+  return `This text is ${inline ? 'inline Markdown' : 'Markdown'}: ${advice}. Raw HTML is shown as typed unless course.yaml sets \`allowHtml: true\`.`;
 }
 
 /** A name for a language's version of an image, after its siblings: map-en.svg → map-pl.svg. */

@@ -3,7 +3,7 @@
  * find every text field of a course for the translation rules, without repeating the schema's shape.
  */
 import type { z } from 'zod';
-import { text as textSchema } from './schema.js';
+import { inlineMarkdown, markdown, text as textSchema } from './schema.js';
 import type { DataPath } from './source-file.js';
 
 type AnySchema = z.ZodType;
@@ -93,17 +93,24 @@ export function discriminatorValues(schema: AnySchema, data: unknown, path: Data
   return [];
 }
 
-/** Calls `visit` for every text field present in `data` (a string or a language map). */
+/** How a text field is rendered: Markdown blocks, one line of inline Markdown, or plain text (escaped as typed). */
+export type TextFormat = 'markdown' | 'inline' | 'plain';
+
+function textFormat(s: AnySchema): TextFormat {
+  return s === markdown ? 'markdown' : s === inlineMarkdown ? 'inline' : 'plain';
+}
+
+/** Calls `visit` for every text field present in `data` (a string or a language map), with how it is rendered. */
 export function visitTexts(
   schema: AnySchema,
   data: unknown,
-  visit: (value: unknown, path: DataPath) => void,
+  visit: (value: unknown, path: DataPath, format: TextFormat) => void,
   path: (string | number)[] = [],
 ): void {
   if (data === undefined || data === null) return;
   const s = resolve(schema, data);
   if (isTextSchema(s)) {
-    visit(data, path);
+    visit(data, path, textFormat(s));
     return;
   }
   const def = defOf(s);

@@ -7,7 +7,8 @@ import { z } from 'zod';
 const color = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/).describe('A colour as #rrggbb or #rgb.');
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+// BCP 47 language, optional script, optional region (en, pt-BR, zh-Hant, es-419): what packages, LMSs and LRSs all read.
+export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 
 const id = z
   .string()
@@ -15,30 +16,33 @@ const id = z
   .regex(ID_PATTERN)
   .describe('Stable id: lowercase letters, digits and single hyphens. Keep it when you edit the text, so learners keep their progress.');
 
-const lang = z.string().regex(LANG_PATTERN).describe('Language code, e.g. en, fr, pl, fi, mt (BCP 47).');
+const lang = z.string().regex(LANG_PATTERN).describe('Language tag (BCP 47), e.g. en, fr, pl, fi, mt, pt-BR.');
 
 /** A text: one string for a single-language course, or one string per declared language. */
 export const text = z
   .union([z.string(), z.record(lang, z.string())])
   .describe('Text: a string, or a map from language code to string, e.g. { en: Hello, fr: Bonjour }.');
 
-const markdown = text.describe('Markdown text: a string, or a map from language code to Markdown.');
+/** Rendered as Markdown blocks (paragraphs, lists, headings); raw HTML needs `allowHtml`. */
+export const markdown = text.describe('Markdown text: a string, or a map from language code to Markdown.');
+/** Rendered as one line of inline Markdown (emphasis, code, links). */
+export const inlineMarkdown = text.describe('Text with inline Markdown (**bold**, *italic*, `code`, [links](#page-id)): a string, or a map from language code to text.');
 
 export const choice = z.strictObject({
   id,
-  text,
+  text: inlineMarkdown,
   correct: z.boolean().optional().describe('true for a correct choice'),
-  feedback: text.optional().describe('Shown when the learner picks this choice.'),
+  feedback: markdown.optional().describe('Shown when the learner picks this choice.'),
 });
 
 const questionFeedback = z.strictObject({
-  correct: text.optional(),
-  incorrect: text.optional(),
+  correct: markdown.optional(),
+  incorrect: markdown.optional(),
 });
 
 const questionBase = {
   id,
-  prompt: markdown,
+  prompt: inlineMarkdown,
   feedback: questionFeedback.optional(),
   weight: z.number().positive().max(100).optional().describe('Weight in the assessment score (default 1).'),
 };
@@ -87,12 +91,14 @@ export const numeric = z.strictObject({
 });
 
 const item = z.strictObject({ id, text });
+/** An item shown as inline Markdown (sequencing items, likert points, matching sources); matching targets are plain text in a list box. */
+const inlineItem = z.strictObject({ id, text: inlineMarkdown });
 
 export const matching = z.strictObject({
   ...questionBase,
   type: z.literal('matching'),
   pairs: z
-    .array(z.strictObject({ source: item, target: item }))
+    .array(z.strictObject({ source: inlineItem, target: item }))
     .min(2)
     .max(36)
     .describe('Each source and the target it matches. The learner picks a target for every source.'),
@@ -102,13 +108,13 @@ export const matching = z.strictObject({
 export const sequencing = z.strictObject({
   ...questionBase,
   type: z.literal('sequencing'),
-  items: z.array(item).min(2).max(36).describe('The items in their correct order; the player shuffles them.'),
+  items: z.array(inlineItem).min(2).max(36).describe('The items in their correct order; the player shuffles them.'),
 });
 
 export const likert = z.strictObject({
   ...questionBase,
   type: z.literal('likert'),
-  scale: z.array(item).min(2).max(11).describe('The scale points in order, e.g. strongly disagree … strongly agree. Never scored.'),
+  scale: z.array(inlineItem).min(2).max(11).describe('The scale points in order, e.g. strongly disagree … strongly agree. Never scored.'),
 });
 
 export const freeText = z.strictObject({
@@ -126,7 +132,8 @@ const imageBlock = z.strictObject({
   src: z
     .union([z.record(lang, z.string().min(1)), z.string().min(1)])
     .describe('Path of the image, relative to the course folder (e.g. assets/map.svg), or one path per course language for an image with words in it: { en: assets/map-en.svg, fr: assets/map-fr.svg }.'),
-  alt: text.describe('What the image shows, for learners who cannot see it. Required.'),
+  alt: text.optional().describe('What the image shows, for learners who cannot see it. Required, unless `decorative: true`.'),
+  decorative: z.boolean().optional().describe('true for an image that only decorates and needs no alt text (screen readers skip it).'),
   caption: text.optional(),
   credit: text.optional(),
 });

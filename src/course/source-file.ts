@@ -1,33 +1,49 @@
-import { LineCounter, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
+import { describeCodePoint, refusedCharacters, refusedHint } from './characters.js';
 
 /** A parsed YAML source file that can place any data path back in the text. */
 export interface SourceFile {
   /** Path relative to the course folder, with forward slashes (used in diagnostics). */
   path: string;
+  /** The text without its byte-order mark, if it had one. */
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** The document as plain data (aliases resolved). */
+  data: unknown;
 }
 
 export type DataPath = ReadonlyArray<string | number>;
 
 /** Files larger than this are refused before parsing, so a runaway file cannot exhaust memory. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+/** Mappings and lists inside each other: a course needs about 8; more is a mistake or an attack on the parser. */
+export const MAX_NESTING = 32;
+/**
+ * The yaml library's bound on alias expansion (`maxAliasCount`): an alias may be expanded at most
+ * this many times, counting the aliases inside what it names. It defeats "billion laughs" files.
+ */
+export const MAX_ALIAS_COUNT = 100;
+/** Refused characters reported per file: a binary file would otherwise give thousands. */
+const MAX_CHARACTER_REPORTS = 10;
 
 /** Decodes and parses one YAML file; every problem becomes a diagnostic. Returns null if unusable. */
 export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]): SourceFile | null {
+  const first = { file: path, line: 1, column: 1 };
   if (bytes.length > MAX_SOURCE_BYTES) {
-    out.push(diag('file-too-large', `${path} is ${bytes.length} bytes; the limit is ${MAX_SOURCE_BYTES}`, { file: path, line: 1, column: 1 }));
+    out.push(diag('file-too-large', `${path} is ${bytes.length} bytes; the limit is ${MAX_SOURCE_BYTES}`, first));
     return null;
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    out.push(diag('file-encoding', 'the file starts with a byte-order mark', { file: path, line: 1, column: 1 }));
+  // A UTF-8 byte-order mark is what Windows editors write: accepted, and not part of the text.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (looksUtf16(bytes)) {
+    out.push(diag('file-encoding', `${path} is saved as UTF-16 text`, first, { hint: 'Save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8).' }));
     return null;
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     out.push(diag('file-encoding', 'the file is not valid UTF-8 text', { file: path, ...at }));
@@ -35,17 +51,113 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const file: SourceFile = { path, text, doc, lines };
+  const before = out.length;
   for (const error of doc.errors) {
     const unclosed = unclosedStart(doc, text, error);
     const pos = lines.linePos(unclosed ?? error.pos[0]);
-    const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    const message = unclosed !== undefined ? `this ${text[unclosed]} is never closed` : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    const deep = error.code === 'RESOURCE_EXHAUSTION';
+    const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : deep ? 'yaml-too-deep' : 'yaml-syntax';
+    const message = deep
+      ? `the file nests mappings and lists too deeply to read (the limit is ${MAX_NESTING} levels)`
+      : unclosed !== undefined ? `this ${text[unclosed]} is never closed` : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     const previous = out[out.length - 1];
     if (previous?.file === path && previous.line === pos.line && previous.column === pos.col && previous.message === message) continue;
     out.push(diag(code, message, { file: path, line: pos.line, column: pos.col }));
   }
-  return doc.errors.length > 0 ? null : file;
+  checkRawCharacters(path, text, lines, out);
+  if (doc.errors.length > 0) return null;
+  const tooDeep = nodeBeyond(doc, MAX_NESTING);
+  if (tooDeep) {
+    out.push(diag('yaml-too-deep', `mappings and lists are nested more than ${MAX_NESTING} levels deep here`, rangeStart({ path, lines }, tooDeep)));
+    return null;
+  }
+  checkEscapedCharacters(path, text, doc, lines, out);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const alias = firstNestedAlias(doc);
+    out.push(diag('yaml-alias-limit', 'aliases here expand to too much data', alias ? rangeStart({ path, lines }, alias) : first));
+    return null;
+  }
+  const file: SourceFile = { path, text, doc, lines, data };
+  return out.length > before ? (out.slice(before).some((d) => d.code !== 'invalid-character') ? null : file) : file;
+}
+
+/** UTF-16 without a byte-order mark shows as a zero byte beside most ASCII characters. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 64);
+  if (sample.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) i % 2 ? odd++ : even++;
+  });
+  const half = Math.floor(sample.length / 2);
+  return (odd >= half * 0.75 && even === 0) || (even >= half * 0.75 && odd === 0);
+}
+
+/** Characters typed (or pasted) into the file that no course text may hold, at their exact place. */
+function checkRawCharacters(path: string, text: string, lines: LineCounter, out: Diagnostic[]): void {
+  for (const c of refusedCharacters(text, MAX_CHARACTER_REPORTS)) {
+    const pos = lines.linePos(c.index);
+    out.push(diag('invalid-character', `${describeCodePoint(c.codePoint)} cannot be used in a course`, { file: path, line: pos.line, column: pos.col }, { hint: refusedHint(c) }));
+  }
+}
+
+/** The same characters written as escapes in a double-quoted string ("\a", "\x07", "\uD800"). */
+function checkEscapedCharacters(path: string, text: string, doc: Document.Parsed, lines: LineCounter, out: Diagnostic[]): void {
+  let reported = 0;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || reported >= MAX_CHARACTER_REPORTS) return;
+      const source = node.range ? text.slice(node.range[0], node.range[1]) : '';
+      for (const c of refusedCharacters(node.value, MAX_CHARACTER_REPORTS)) {
+        if (refusedCharacters(source).some((raw) => raw.codePoint === c.codePoint)) continue;
+        reported++;
+        out.push(diag('invalid-character', `an escape in this text makes ${describeCodePoint(c.codePoint)}, which cannot be used in a course`, rangeStart({ path, lines }, node), { hint: refusedHint(c) }));
+        break;
+      }
+    },
+  });
+}
+
+/** The first node more than `max` collections deep (aliases are not followed). */
+function nodeBeyond(doc: Document.Parsed, max: number): Node | null {
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > max) return node;
+    for (const item of [...node.items].reverse()) {
+      if (isPair(item)) {
+        stack.push([item.value, depth + 1], [item.key, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** Where an alias bomb starts: the first alias that names something holding aliases, else the first alias. */
+function firstNestedAlias(doc: Document.Parsed): Alias | undefined {
+  let first: Alias | undefined;
+  let nested: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node;
+      const target = node.resolve(doc);
+      let holds = false;
+      if (target && isCollection(target)) visit(target, { Alias: () => ((holds = true), visit.BREAK) });
+      if (holds) {
+        nested = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first;
 }
 
 const CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"', "'": "'" };
@@ -119,7 +231,7 @@ export function keyPositionOf(file: SourceFile, path: DataPath, key: string): So
   return rangeStart(file, node);
 }
 
-function rangeStart(file: SourceFile, node: Node | null): SourcePosition {
+function rangeStart(file: Pick<SourceFile, 'path' | 'lines'>, node: Node | null): SourcePosition {
   const offset = node?.range?.[0] ?? 0;
   const pos = file.lines.linePos(offset);
   return { file: file.path, line: pos.line, column: pos.col };

@@ -3,13 +3,15 @@ import type { z } from 'zod';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { discriminatorValues, knownKeys } from './schema-walk.js';
+import { languageTagMessage } from './language-tag.js';
+import { LANG_PATTERN } from './schema.js';
 import { keyPositionOf, nodeAt, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
 
 type Issue = z.core.$ZodIssue;
 
 /** Validates a parsed file; returns the parsed value (with defaults) or null, pushing diagnostics. */
 export function validateFile<S extends z.ZodType>(file: SourceFile, schema: S, out: Diagnostic[]): z.output<S> | null {
-  const data = file.doc.toJS();
+  const data = file.data;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) out.push(...issueToDiagnostics(file, schema, data, issue));
@@ -87,11 +89,16 @@ function issueToDiagnostics(file: SourceFile, schema: z.ZodType, data: unknown, 
       }
       return [diag('wrong-type', `"${name}" must be a text (a string, or one string per language), found ${describeValue(value)}`, at)];
     }
-    case 'invalid_key':
-      return [diag('invalid-value', `"${String(path[path.length - 1])}" is not a language code`, { ...keyPositionOf(file, path.slice(0, -1), String(path[path.length - 1])), path: at.path }, {
-        hint: 'Use a language code such as en, fr, pl, fi, mt.',
-      })];
+    case 'invalid_key': {
+      const key = String(path[path.length - 1]);
+      const { message, hint } = languageTagMessage(key, LANG_PATTERN);
+      return [diag('invalid-language', message, { ...keyPositionOf(file, path.slice(0, -1), key), path: at.path }, { hint })];
+    }
     case 'invalid_format':
+      if (path[0] === 'languages' && typeof value === 'string') {
+        const { message, hint } = languageTagMessage(value, LANG_PATTERN);
+        return [diag('invalid-language', message, at, { hint })];
+      }
       if (name === 'id' || String(path[path.length - 2] ?? '') === 'id') {
         return [diag('invalid-id', `"${String(value)}" is not a valid id`, at)];
       }

@@ -14,7 +14,7 @@ export const CODES = {
   // Files and YAML syntax
   'course-not-found': { severity: 'error', hint: 'Give the folder that holds course.yaml, e.g. `coursepack build courses/my-course`.' },
   'file-not-found': { severity: 'error', hint: 'Check the path: it is relative to the file that names it, and case-sensitive.' },
-  'file-encoding': { severity: 'error', hint: 'Save the file as UTF-8 (without a byte-order mark).' },
+  'file-encoding': { severity: 'error', hint: 'Save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8).' },
   'file-too-large': { severity: 'error', hint: 'Split the content into several module files.' },
   'yaml-syntax': { severity: 'error', hint: 'Check indentation (spaces, not tabs), colons after keys, and quotes around text that starts with a special character.' },
   'yaml-duplicate-key': { severity: 'error', hint: 'Each key may appear once in a mapping; remove or rename one of them.' },
@@ -59,6 +59,16 @@ export const CODES = {
   'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
   'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
   'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://<a domain your organisation controls>/courses/ }` or `xapi: { activityBase: urn:uuid:<a new UUID> }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
+  // Hostile input (issue 13): characters, limits of the loader, rules authors need
+  'invalid-character': { severity: 'error', hint: 'Remove the character: XML manifests and web pages cannot carry it.' },
+  'yaml-too-deep': { severity: 'error', hint: 'A course file needs about 8 levels of indentation; check for a runaway paste or an unclosed [ or {.' },
+  'yaml-alias-limit': { severity: 'error', hint: 'Write the repeated text out, or use fewer aliases (*name) of aliases: each may expand to at most 100 values.' },
+  'duplicate-language': { severity: 'error', hint: 'List each language once: one package is built per language.' },
+  'invalid-language': { severity: 'error', hint: 'Write a BCP 47 language tag: a language (en, fr, pt), optionally a script and a region (pt-BR, zh-Hant, es-419).' },
+  'empty-alt': { severity: 'error', hint: 'Say what the image shows, for learners who cannot see it; if it is only decoration, write `decorative: true` instead of `alt`.' },
+  'wrong-file-kind': { severity: 'error', hint: 'List module files under `modules:` and assessment files under `assessment:`/`assessments:`; course.yaml itself is never listed.' },
+  'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
+  'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

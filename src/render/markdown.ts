@@ -6,6 +6,7 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from '../player/core/format.js';
 import type { Typography } from './typography.js';
+import { stripHtmlComments } from '../course/markdown-refs.js';
 
 
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
@@ -30,7 +31,9 @@ export function createMarkdown(options: { allowHtml: boolean; typography?: Typog
       : {}),
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag) {
-        return options.allowHtml ? text : escapeHtml(text);
+        // Comments are authors' notes: never shown to learners, whether HTML is allowed or not.
+        const shown = stripHtmlComments(text);
+        return options.allowHtml ? shown : escapeHtml(shown);
       },
       heading({ tokens, depth }: Tokens.Heading) {
         const level = Math.min(6, depth + 1);

@@ -2,6 +2,7 @@
 import type { LangMap, Question } from '../course/model.js';
 import type { PlayerQuestion } from '../player/core/types.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
+import { stripHtmlComments } from '../course/markdown-refs.js';
 import { typographyFor } from './typography.js';
 
 /** Text of `map` in `lang`. The rules guarantee presence; the fallback protects hand-built models. */
@@ -9,7 +10,7 @@ export const tr = (map: LangMap, lang: string): string => map[lang] ?? Object.va
 
 /** Markdown reduced to plain text, for LMS reports. */
 export function plainText(markdown: string): string {
-  return markdown.replace(/[*_`#>[\]]/g, '').replace(/\(([^)]*)\)/g, '').replace(/\s+/g, ' ').trim();
+  return stripHtmlComments(markdown).replace(/[*_`#>[\]]/g, '').replace(/\(([^)]*)\)/g, '').replace(/\s+/g, ' ').trim();
 }
 
 

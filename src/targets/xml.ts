@@ -3,8 +3,11 @@ import { js2xml, type Element } from 'xml-js';
 
 export type XmlElement = Element;
 
-/** Stands for " inside attribute values until serialisation (a private-use character). */
-const QUOTE = '\uE000';
+/**
+ * Stands for " inside attribute values until serialisation. U+FFFF is a noncharacter the loader
+ * refuses in every source (src/course/characters.ts), so it never stands for anything an author wrote.
+ */
+const QUOTE = '\uFFFF';
 type Attrs = Record<string, string | number | undefined>;
 type Child = XmlElement | string | null | undefined | false;
 
@@ -14,7 +17,8 @@ export function el(name: string, attributes: Attrs = {}, children: Child[] = [])
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('"', QUOTE) : v]),
   ) as Record<string, string | number>;
-  const elements = children.filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c));
+  const elements = children.filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false)// xml-js turns "&amp;" back into "&" before escaping text: escaping "&" first makes that step exact.
+    .map((c) => (typeof c === 'string' ? { type: 'text', text: c.replace(/&/g, '&amp;') } : c));
   return { type: 'element', name, ...(Object.keys(attrs).length ? { attributes: attrs } : {}), ...(elements.length ? { elements } : {}) };
 }
 
@@ -34,5 +38,8 @@ export function serializeXml(root: XmlElement): string {
       attributeValueFn: (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replaceAll(QUOTE, '&quot;'),
     },
   );
+  // The loader refuses these characters; one here is a coursepack bug, never a manifest to ship (LMS-RULES.md rule 44).
+  const bad = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(xml);
+  if (bad) throw new Error(`a manifest would hold U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which XML 1.0 cannot carry`);
   return `${xml}\n`;
 }

@@ -36,7 +36,6 @@ const at = (code: string, file: string, line: number, column: number): Place => 
 const CASES: Case[] = [
   { name: 'malformed-yaml', expected: [at('yaml-syntax', 'modules/one.yaml', 2, 8)] },
   { name: 'tab-indentation', expected: [at('yaml-syntax', 'modules/one.yaml', 3, 1), at('yaml-syntax', 'modules/one.yaml', 4, 1)] },
-  { name: 'byte-order-mark', expected: [at('file-encoding', 'modules/one.yaml', 1, 1)] },
   { name: 'not-utf8', expected: [at('file-encoding', 'modules/one.yaml', 10, 18)] },
   { name: 'wrong-type', expected: [at('wrong-type', 'modules/one.yaml', 23, 21), at('wrong-type', 'assessment.yaml', 3, 15)] },
   { name: 'unknown-key', expected: [at('missing-field', 'assessment.yaml', 1, 1), at('unknown-key', 'assessment.yaml', 3, 1)] },
@@ -61,6 +60,32 @@ const CASES: Case[] = [
   },
   { name: 'empty-course', expected: [at('empty-course', 'course.yaml', 5, 10)] },
   { name: 'huge-file', expected: [at('file-too-large', 'modules/huge.yaml', 1, 1)], prepare: (course) => writeFileSync(join(course, 'modules/huge.yaml'), hugeModule(3 * 1024 * 1024)) },
+  // Issue 13: a bell in the course title went raw into every manifest; a vertical tab pasted from a word processor.
+  { name: 'control-characters', expected: [at('invalid-character', 'course.yaml', 4, 20), at('invalid-character', 'modules/one.yaml', 9, 21)] },
+  { name: 'nested-aliases', expected: [at('yaml-alias-limit', 'course.yaml', 10, 9)] },
+  { name: 'deep-nesting', expected: [at('yaml-too-deep', 'modules/one.yaml', 24, 39)] },
+  {
+    name: 'utf-16',
+    expected: [at('file-encoding', 'modules/one.yaml', 1, 1)],
+    prepare: (course) => {
+      const path = join(course, 'modules/one.yaml');
+      writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8'), 'utf16le')]));
+    },
+  },
+  {
+    name: 'nul-byte',
+    expected: [at('invalid-character', 'modules/one.yaml', 5, 21)],
+    prepare: (course) => {
+      const path = join(course, 'modules/one.yaml');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('en: Welcome', 'en: Wel\u0000come'));
+    },
+  },
+  { name: 'duplicate-language', expected: [at('duplicate-language', 'course.yaml', 3, 21)] },
+  { name: 'language-underscore', expected: [at('invalid-language', 'course.yaml', 3, 17)] },
+  { name: 'empty-alt', expected: [at('empty-alt', 'modules/one.yaml', 13, 20)] },
+  { name: 'course-lists-itself', expected: [at('wrong-file-kind', 'course.yaml', 6, 5)] },
+  { name: 'module-is-assessment', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
+  { name: 'module-not-yaml', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
 ];
 
 /** A valid module of about `bytes` bytes: only its size is wrong. */
@@ -167,6 +192,40 @@ describe('bad input, through the CLI', () => {
     // Refused before parsing: nothing else is said about the file's content.
     expect(report.diagnostics.filter((d) => d.file === 'huge-file/modules/huge.yaml').map((d) => d.code)).toEqual(['file-too-large']);
     expect(peakGrowth).toBeLessThan(200 * 1024 * 1024);
+  });
+});
+
+describe('files as editors write them', () => {
+  it('builds a course saved with UTF-8 byte-order marks and CRLF line ends without a word', async () => {
+    const root = workspace({
+      name: 'byte-order-mark',
+      prepare: (course) => {
+        for (const file of ['course.yaml', 'assessment.yaml', 'modules/one.yaml']) {
+          const path = join(course, file);
+          const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\n/g, '\r\n');
+          writeFileSync(path, `\uFEFF${text}`);
+        }
+      },
+    });
+    const json = await cli(root, ['build', 'byte-order-mark', '--out', 'dist', '--json']);
+    expect(json.exit).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(report.packages.length).toBeGreaterThan(0);
+  });
+
+  it('says "fr_FR" is not a language tag and what to write instead', async () => {
+    const root = workspace({ name: 'language-underscore' });
+    const report = JSON.parse((await cli(root, ['build', 'language-underscore', '--json'])).stdout) as Report;
+    const d = report.diagnostics.find((x) => x.code === 'invalid-language')!;
+    expect(d.message).toContain('"fr-FR"');
+    expect(`${d.message} ${d.hint ?? ''}`).not.toMatch(/\^|\(\?:|\[a-z\]/);
+  });
+
+  it('names the character as U+XXXX', async () => {
+    const root = workspace({ name: 'control-characters' });
+    const report = JSON.parse((await cli(root, ['build', 'control-characters', '--json'])).stdout) as Report;
+    expect(report.diagnostics.filter((d) => d.code === 'invalid-character').map((d) => d.message.match(/U\+[0-9A-F]{4}/)?.[0])).toEqual(['U+0007', 'U+000B']);
   });
 });
 

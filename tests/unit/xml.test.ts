@@ -21,3 +21,23 @@ describe('manifest XML serialisation (LMS-RULES.md rule 8)', () => {
     expect(doc.elements[0]!.elements[0]!.elements[0]!.text).toBe('Tom & Jerry <b> "q" é');
   });
 });
+
+describe('manifest XML: texts an author can type (issue 13)', () => {
+  const roundTrip = (value: string) => {
+    const xml = serializeXml(el('m', { a: value }, [el('t', {}, [value])]));
+    const doc = xml2js(xml) as { elements: Array<{ attributes: Record<string, string>; elements: Array<{ elements?: Array<{ text: string }> }> }> };
+    return { attribute: doc.elements[0]!.attributes.a, text: doc.elements[0]!.elements[0]!.elements?.[0]?.text ?? '' };
+  };
+
+  it('keeps entity-like text, private-use characters, bidi and zero-width characters as written', () => {
+    for (const value of ['AT&amp;T', '&lt;b&gt;', '&#233;', '\uE000 private', 'a\u202Eb\u2066c\u2069', 'zero\u200Bwidth\u200D', ']]> end', 'U+FFFD \uFFFD']) {
+      expect(roundTrip(value)).toEqual({ attribute: value, text: value });
+    }
+  });
+
+  it('refuses to write a character XML 1.0 cannot carry (the loader reports them to the author first)', () => {
+    for (const c of ['\u0007', '\u000B', '\u0000', '\uFFFE', '\uD800']) {
+      expect(() => serializeXml(el('t', {}, [`a${c}b`]))).toThrow(/XML 1\.0/);
+    }
+  });
+});
