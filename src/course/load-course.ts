@@ -9,6 +9,7 @@ import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, 
 import { MAX_SOURCE_BYTES, parseSource, pathString, positionOf, type SourceFile } from './source-file.js';
 import { validateFile } from './validate.js';
 import { guessKind, KIND_LISTS, KIND_NAMES } from './file-kind.js';
+import { checkAssetSizes } from './asset-size.js';
 
 export const COURSE_FILE = 'course.yaml';
 
@@ -108,6 +109,7 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
 
   const sources: CourseSources = { dir: courseDir, course, modules, assessments };
   const assets = runRules(sources, diagnostics);
+  checkAssetSizes(courseDir, assets, course.data.languages, diagnostics);
   if (options.allowMissing) allowMissingTexts(diagnostics, course.data.languages[0]!);
   if (!complete || diagnostics.some((d) => d.severity === 'error')) return result(null);
   return result(buildModel(sources, assets, options));

@@ -1,6 +1,6 @@
 /** Rules across a whole course, run after each file passed its schema. */
 import { posix } from 'node:path';
-import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
 import { checkTheme } from './theme.js';
@@ -30,6 +30,8 @@ const at = (file: SourceFile, path: DataPath) => ({ ...positionOf(file, path), p
 export interface AssetUse {
   path: string;
   lang?: string;
+  /** Where the course names it. */
+  at?: SourcePosition & { path: string };
 }
 
 /** Runs every rule; returns the assets the course uses (course-relative). */
@@ -242,8 +244,9 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
   const assets: AssetUse[] = [];
   const useAsset = (file: SourceFile, path: DataPath, target: string, lang?: string) => {
     const result = checkAsset(sources.dir, target);
-    if (result.ok) assets.push(lang === undefined ? { path: result.path } : { path: result.path, lang });
-    else out.push(diag(result.code, result.message, locateIn(file, path, target)));
+    const where = locateIn(file, path, target);
+    if (result.ok) assets.push(lang === undefined ? { path: result.path, at: where } : { path: result.path, lang, at: where });
+    else out.push(diag(result.code, result.message, where));
   };
   const logo = sources.course.data.theme?.logo;
   if (logo !== undefined) useAsset(sources.course.file, ['theme', 'logo'], logo);

@@ -3,7 +3,7 @@
  * with one defect. The build must name it (code, file, line, column), exit 1, print no stack trace,
  * and leave the output folder exactly as it was.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli/run.js';
 import { MAX_SOURCE_BYTES } from '../../src/course/source-file.js';
+import { LARGE_ASSET_BYTES, MOODLE_DEFAULT_UPLOAD_BYTES } from '../../src/course/asset-size.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { readZip } from '../support/zip-reader.js';
 
@@ -86,6 +87,7 @@ const CASES: Case[] = [
   { name: 'course-lists-itself', expected: [at('wrong-file-kind', 'course.yaml', 6, 5)] },
   { name: 'module-is-assessment', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
   { name: 'module-not-yaml', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
+  { name: 'package-too-large', expected: [at('package-too-large', 'modules/one.yaml', 12, 14), at('package-too-large', 'modules/one.yaml', 12, 14)], prepare: (course) => writeFileSync(join(course, 'assets/photo.jpg'), randomBytes(MOODLE_DEFAULT_UPLOAD_BYTES + 100_000)) },
 ];
 
 /** A valid module of about `bytes` bytes: only its size is wrong. */
@@ -212,6 +214,19 @@ describe('files as editors write them', () => {
     const report = JSON.parse(json.stdout) as Report;
     expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(report.packages.length).toBeGreaterThan(0);
+  });
+
+  it('warns about a file over 5 MB where the course names it, and refuses the package Moodle would refuse', async () => {
+    const root = workspace({ name: 'package-too-large', prepare: (course) => writeFileSync(join(course, 'assets/photo.jpg'), randomBytes(LARGE_ASSET_BYTES + 1)) });
+    const json = await cli(root, ['build', 'package-too-large', '--out', 'dist', '--json']);
+    expect(json.exit).toBe(1);
+    const report = JSON.parse(json.stdout) as Report;
+    const file = 'package-too-large/modules/one.yaml';
+    expect(report.diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ ...place(d), severity: d.severity }))).toEqual([
+      { code: 'asset-large', severity: 'warning', file, line: 12, column: 14 },
+      { code: 'package-too-large', severity: 'error', file, line: 12, column: 14 },
+      { code: 'package-too-large', severity: 'error', file, line: 12, column: 14 },
+    ]);
   });
 
   it('says "fr_FR" is not a language tag and what to write instead', async () => {
