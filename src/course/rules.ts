@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
+import { describeCodePoint, refusedClass, refusedHint } from './characters.js';
 import { checkTheme } from './theme.js';
 import { classifyLink, markdownRefs, stripHtmlComments } from './markdown-refs.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
@@ -39,6 +40,7 @@ export function runRules(all: CourseSources, out: Diagnostic[]): AssetUse[] {
   const sources = withoutRepeatedFiles(all, out);
   const files: AnyValidated[] = [sources.course, ...sources.modules, ...sources.assessments];
   checkLanguages(sources.course, out);
+  checkTitleLength(sources.course, out);
   checkUniqueIds(sources, out);
   checkImages(sources, out);
   checkQuestions(sources, out);
@@ -80,6 +82,18 @@ function checkLanguages(course: Validated<CourseSource>, out: Diagnostic[]): voi
     if (earlier === undefined) first.set(lang, i);
     else out.push(diag('duplicate-language', `"${lang}" is already listed as language ${earlier + 1}`, at(course.file, ['languages', i])));
   });
+}
+
+/** SCORM 1.2's imscp_rootv1p1p2.xsd allows titles of 200 characters; the manifest clips longer ones. */
+const MANIFEST_TITLE_CHARS = 200;
+
+function checkTitleLength(course: Validated<CourseSource>, out: Diagnostic[]): void {
+  const title = course.data.title;
+  const entries: Array<[DataPath, string]> = typeof title === 'string' ? [[['title'], title]] : Object.entries(title).map(([l, v]) => [['title', l], v]);
+  for (const [path, text] of entries) {
+    const length = [...text.replace(/\s+/g, ' ').trim()].length;
+    if (length > MANIFEST_TITLE_CHARS) out.push(diag('title-too-long', `the course title has ${length} characters; SCORM 1.2 manifests hold ${MANIFEST_TITLE_CHARS}`, at(course.file, path)));
+  }
 }
 
 /** Every image says what it shows in every language, or is marked decorative. */
@@ -276,6 +290,12 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
       const variants =
         typeof value === 'string' ? [[path, value, undefined] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v, l] as const);
       for (const [textPath, markdown, lang] of variants) {
+        // Markdown decodes character references: &#7; would put a bell into the page.
+        for (const ref of markdown.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g)) {
+          const codePoint = ref[1] !== undefined ? parseInt(ref[1], 16) : Number(ref[2]);
+          const kind = codePoint > 0x10ffff ? 'noncharacter' : refusedClass(codePoint);
+          if (kind) out.push(diag('invalid-character', `the character reference ${ref[0]} makes ${describeCodePoint(Math.min(codePoint, 0x10ffff + 1))}, which cannot be used in a course`, locateIn(f.file, textPath, ref[0]), { hint: refusedHint({ index: 0, codePoint, kind }) }));
+        }
         let htmlReported = false;
         for (const ref of markdownRefs(markdown)) {
           if (ref.kind === 'html') {

@@ -69,6 +69,7 @@ export const CODES = {
   'wrong-file-kind': { severity: 'error', hint: 'List module files under `modules:` and assessment files under `assessment:`/`assessments:`; course.yaml itself is never listed.' },
   'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
   'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },
+  'title-too-long': { severity: 'warning', hint: 'SCORM 1.2 manifests hold titles of at most 200 characters: LMSs show the first 199 and an ellipsis. Shorten the title, and put the rest in `description`.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

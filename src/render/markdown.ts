@@ -11,6 +11,14 @@ import { stripHtmlComments } from '../course/markdown-refs.js';
 
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
 
+/**
+ * marked decodes character references (`&#7;` becomes U+0007). The rules report those to the
+ * author; a model built by hand still never puts such a character into a page.
+ */
+function withoutRefused(html: string): string {
+  return html.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export interface MarkdownRenderer {
   block(markdown: string): string;
   inline(markdown: string): string;
@@ -56,7 +64,7 @@ export function createMarkdown(options: { allowHtml: boolean; typography?: Typog
     },
   });
   return {
-    block: (markdown) => (marked.parse(markdown) as string).trim(),
-    inline: (markdown) => (marked.parseInline(markdown) as string).trim(),
+    block: (markdown) => withoutRefused((marked.parse(markdown) as string).trim()),
+    inline: (markdown) => withoutRefused((marked.parseInline(markdown) as string).trim()),
   };
 }

@@ -27,6 +27,12 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** At most `max` characters (code points, as XML Schema counts them), the last one an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 /** UTF-8 XML with a declaration, two-space indentation, `&amp;`-style escaping, raw non-ASCII. */
 export function serializeXml(root: XmlElement): string {
   const xml = js2xml(

@@ -7,12 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli/run.js';
 import { MAX_SOURCE_BYTES } from '../../src/course/source-file.js';
 import { LARGE_ASSET_BYTES, MOODLE_DEFAULT_UPLOAD_BYTES } from '../../src/course/asset-size.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { executableMarkup, htmlStrings, parseHtml } from '../support/html-safety.js';
 import { readZip } from '../support/zip-reader.js';
 
 const BAD = resolve(import.meta.dirname, '../fixtures/bad');
@@ -278,33 +278,3 @@ describe('Markdown that tries to inject script (allowHtml false)', () => {
     }
   });
 });
-
-function parseHtml(html: string) {
-  const window = new Window();
-  return new window.DOMParser().parseFromString(html, 'text/html');
-}
-
-type Doc = ReturnType<typeof parseHtml>;
-
-/** Elements and attributes that would run code, other than the player's own two scripts. */
-function executableMarkup(doc: Doc, options: { playerScripts: boolean }): string[] {
-  const found: string[] = [];
-  for (const el of doc.querySelectorAll('*')) {
-    const tag = el.tagName.toLowerCase();
-    const isPlayerScript = options.playerScripts && tag === 'script' && (el.getAttribute('src') === 'player.js' || (el.id === 'cp-data' && el.getAttribute('type') === 'application/json'));
-    if (['script', 'iframe', 'object', 'embed', 'base'].includes(tag) && !isPlayerScript) found.push(`<${tag}>`);
-    for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
-      const url = (attr.value ?? '').replace(/[\s\u0000-\u001f]/g, '');
-      if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^(?:javascript|vbscript|data):/i.test(url)) found.push(`${tag}[${attr.name}=${attr.value}]`);
-    }
-  }
-  return found;
-}
-
-function htmlStrings(value: unknown): string[] {
-  if (typeof value === 'string') return value.includes('<') ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(htmlStrings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(htmlStrings);
-  return [];
-}

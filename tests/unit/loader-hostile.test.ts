@@ -100,3 +100,18 @@ describe('structure', () => {
     expect(d.map(where)).toEqual([{ code: 'yaml-duplicate-key', file: 'modules/one.yaml', line: 3, column: 1 }]);
   });
 });
+
+describe('character references in Markdown', () => {
+  it('names a reference that would decode to a refused character, at the reference', () => {
+    const d = load({ 'modules/one.yaml': MODULE.replace('en: Hello, see', 'en: Ring &#x7; or &#0; see') }).diagnostics;
+    expect(d.map(where)).toEqual([
+      { code: 'invalid-character', file: 'modules/one.yaml', line: 9, column: 20 },
+      { code: 'invalid-character', file: 'modules/one.yaml', line: 9, column: 29 },
+    ]);
+    expect(d.map((x) => x.message.match(/U\+[0-9A-F]{4}/)?.[0])).toEqual(['U+0007', 'U+0000']);
+  });
+
+  it('leaves references to ordinary characters alone', () => {
+    expect(load({ 'modules/one.yaml': MODULE.replace('en: Hello, see', 'en: Caf&#233; &#x1F600; &amp; see') }).diagnostics).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 /** The SCORM 1.2 imsmanifest.xml (LMS-RULES.md rules 6–14). */
 import type { Course } from '../../course/model.js';
-import { el, oneLine, type XmlElement } from '../xml.js';
+import { clip, el, oneLine, type XmlElement } from '../xml.js';
+
+export const SCORM12_MAX_TITLE = 200;
 
 /** Identifiers derive from the course id only, so they stay stable across versions (rule 12). */
 export function scormIdentifiers(course: Course) {
@@ -14,7 +16,8 @@ export function scormIdentifiers(course: Course) {
 
 export function scorm12Manifest(course: Course, lang: string, files: string[]): XmlElement {
   const ids = scormIdentifiers(course);
-  const title = oneLine(course.title[lang] ?? '');
+  // imscp_rootv1p1p2.xsd titleType: at most 200 characters (the loader warns the author: title-too-long).
+  const title = clip(oneLine(course.title[lang] ?? ''), SCORM12_MAX_TITLE);
   const description = course.description?.[lang];
   const langstring = (text: string) => el('imsmd:langstring', { 'xml:lang': lang }, [oneLine(text)]);
   return el(

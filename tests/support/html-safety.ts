@@ -1,0 +1,35 @@
+/** What a built page may run: the player's own two scripts, nothing an author wrote. */
+import { Window } from 'happy-dom';
+
+export function parseHtml(html: string) {
+  const window = new Window();
+  return new window.DOMParser().parseFromString(html, 'text/html');
+}
+
+export type Doc = ReturnType<typeof parseHtml>;
+
+/** Elements and attributes that would run code, other than the player's own two scripts. */
+export function executableMarkup(doc: Doc, options: { playerScripts: boolean }): string[] {
+  const found: string[] = [];
+  for (const el of doc.querySelectorAll('*')) {
+    const tag = el.tagName.toLowerCase();
+    const isPlayerScript = options.playerScripts && tag === 'script' && (el.getAttribute('src') === 'player.js' || (el.id === 'cp-data' && el.getAttribute('type') === 'application/json'));
+    if (['script', 'iframe', 'frame', 'object', 'embed', 'base', 'applet'].includes(tag) && !isPlayerScript) found.push(`<${tag}>`);
+    if (tag === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') ?? '')) found.push('meta[http-equiv=refresh]');
+    for (const attr of Array.from(el.attributes)) {
+      if (/^on/i.test(attr.name) || attr.name.toLowerCase() === 'srcdoc') found.push(`${tag}[${attr.name}]`);
+      const url = (attr.value ?? '').replace(/[\s\u0000-\u001f]/g, '');
+      if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^(?:javascript|vbscript|data):/i.test(url)) found.push(`${tag}[${attr.name}=${attr.value}]`);
+    }
+  }
+  return found;
+}
+
+/**
+ * The course data's HTML fragments, which the player inserts as markup: question and choice
+ * feedback. Every other string in it is plain text the player escapes (questions-ui.ts).
+ */
+export function htmlStrings(data: unknown): string[] {
+  const questions = Object.values((data as { questions?: Record<string, unknown> }).questions ?? {}) as Array<{ feedback?: Record<string, string>; choices?: Array<{ feedback?: string }> }>;
+  return questions.flatMap((q) => [...Object.values(q.feedback ?? {}), ...(q.choices ?? []).flatMap((c) => (c.feedback === undefined ? [] : [c.feedback]))]);
+}
