@@ -21,7 +21,8 @@ export function markdownRefs(markdown: string): MarkdownRef[] {
       else if (token.type === 'html') {
         // Comments are notes for other authors: dropped from the output, so nothing to report.
         const raw = (token as Tokens.HTML).raw;
-        if (stripHtmlComments(raw).trim() !== '') refs.push({ kind: 'html', target: raw });
+        // Point at the markup itself, after any comment that opens the block.
+        if (stripHtmlComments(raw).trim() !== '') refs.push({ kind: 'html', target: raw.replace(/^(?:\s*<!--[\s\S]*?-->)+\s*/, '') });
       }
       const nested = token as { tokens?: Token[]; items?: Token[] };
       visit(nested.tokens);
