@@ -233,3 +233,24 @@ describe('files the course names', () => {
   });
 });
 
+
+describe('the printer with hostile text', () => {
+  it('shows control and bidi characters as visible ones, keeping the caret under its column', async () => {
+    const { formatDiagnostic } = await import('../../src/diagnostics/printer.js');
+    const source = 'id: one\ntitle: "a\u001b[31mred\u202eb"\n';
+    const printed = formatDiagnostic({ code: 'invalid-character', severity: 'error', message: 'U+001B \u001b[2J', file: 'x.yaml', line: 2, column: 10 }, { readSource: () => source });
+    expect(printed).not.toMatch(/[\u001b\u202e]/);
+    const lines = printed.split('\n');
+    const frame = lines.find((l) => l.startsWith('> 2 |'))!;
+    const caret = lines.find((l) => l.trimEnd().endsWith('^'))!;
+    expect(frame[caret.indexOf('^')]).toBe('\u241b');
+  });
+
+  it('shows the part of a 100,000-character line around the column', async () => {
+    const { codeFrame } = await import('../../src/diagnostics/printer.js');
+    const line = `${'a'.repeat(50_000)}X${'b'.repeat(49_999)}`;
+    const frame = codeFrame(line, 1, 50_001).split('\n');
+    expect(frame[0]!.length).toBeLessThan(200);
+    expect(frame[0]![frame[1]!.indexOf('^')]).toBe('X');
+  });
+});
