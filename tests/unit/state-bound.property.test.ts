@@ -168,7 +168,8 @@ describe('the worst-case learner state bounds every learner', () => {
   it('the player and the build lay the state out alike', () => {
     fc.assert(
       fc.property(courses, (course) => {
-        expect(stateLayout(renderSite(course, 'en', { csp: '' }).data)).toEqual(courseStateLayout(course));
+        // Byte for byte: the fingerprints in the state are hashes of this JSON.
+        expect(JSON.stringify(stateLayout(renderSite(course, 'en', { csp: '' }).data))).toBe(JSON.stringify(courseStateLayout(course)));
       }),
       { seed: SEED, numRuns: Math.ceil(RUNS / 3) },
     );

@@ -6,6 +6,7 @@ import { generateCourse, LARGE_COURSE } from '../../scripts/generate-course.js';
 import { loadCourse } from '../../src/course/load-course.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { checkLimits, checkStateKeys, courseStateLayout, worstCaseState, worstCaseStateSize } from '../../src/package/limits.js';
+import { NUMBER_INPUT_MAX_LENGTH, numberResponse } from '../../src/player/core/input-limits.js';
 import { decodeState, encodeState, keyOf, visitedPages, type LearnerState } from '../../src/player/core/state.js';
 import { makeLayout, type LayoutAssessment, type LayoutQuestion } from '../../src/player/core/state-layout.js';
 import { scorm12 } from '../../src/targets/scorm12/index.js';
@@ -142,6 +143,21 @@ describe('worst-case state size against target limits', () => {
     const twin = { ...course, modules: [{ ...course.modules[0]!, pages: [...course.modules[0]!.pages, { ...course.modules[0]!.pages[0]!, id: 'p-5ot' }, { ...course.modules[0]!.pages[0]!, id: 'p-90i' }] }] };
     checkStateKeys({ ...twin, positions: { ...course.positions, 'p-90i': { file: 'modules/one.yaml', line: 9, column: 7 } } }, out);
     expect(out.map((d) => [d.code, d.file, d.line])).toEqual([['state-key-collision', 'modules/one.yaml', 9]]);
+  });
+});
+
+describe('regression (issue 13): a package check approved must never overflow', () => {
+  it('numeric answers typed as long as the field allows stay within the bound (stored as numbers, not text)', () => {
+    const questions = Array.from({ length: 60 }, (_, i) => `  - { id: n-${i}, type: numeric, prompt: { en: P, fr: P }, answer: 3 }`).join('\n');
+    const course = loadCourse(testdir(validCourse({ 'assessment.yaml': `id: final\ntitle: { en: F, fr: F }\npassingScore: 80\nattempts: 3\nquestions:\n${questions}\n` }))).course!;
+    const layout = courseStateLayout(course);
+    // The longest text String(number) gives, typed within the field's 32 characters.
+    const typed = '-0.000001234567890123456789012';
+    expect(typed.length).toBeLessThanOrEqual(NUMBER_INPUT_MAX_LENGTH);
+    const answers = Object.fromEntries(course.assessments[0]!.questions.map((q) => [q.id, numberResponse(typed)]));
+    expect(Object.values(answers)[0]).toHaveLength(25);
+    const learner: LearnerState = { location: 'welcome', visited: ['welcome', 'quiz-page'], checks: { 'q-one': 'false' }, attempts: { final: [1, 2, 3].map((seed) => ({ seed, score: 12.34, answers })) } };
+    expect(encodeState(learner, layout).length).toBe(worstCaseStateSize(course));
   });
 });
 
