@@ -1,16 +1,29 @@
 /**
  * Checks a course against a target's tracking limits before anything is built: the worst-case
  * learner state (every page viewed, every question answered with its longest response, every
- * attempt used) must fit, so a resume can never break in production.
+ * attempt used) must fit, so a resume can never break in production. The size comes from the
+ * player's own encoder and the longest value each input control accepts (core/input-limits.ts).
  */
-import { allPages, allQuestions, checkQuestions, type Course, type Question } from '../course/model.js';
+import { allPages, checkQuestions, type Course, type Question } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
-import { encodeState, keyOf, type LearnerState } from '../player/core/state.js';
+import { NUMBER_INPUT_MAX_LENGTH } from '../player/core/input-limits.js';
+import { hash24, type LearnerState } from '../player/core/state.js';
+import { maxStateLength } from '../player/core/state-bound.js';
+import { makeLayout, type AnswerShape, type LayoutQuestion, type StateLayout } from '../player/core/state-layout.js';
 import type { Target } from '../targets/types.js';
 
 const longest = (values: string[]): string => values.reduce((a, b) => (b.length > a.length ? b : a), '');
 
-/** The longest response a learner can give, in the player's encoding (learner text: all quotes, each escaped in JSON). */
+/**
+ * The longest number a numeric question's response can hold: `String(number)` of a double is at
+ * most 25 characters (sign, `0.00000`, 17 digits), and what fits the input is not longer.
+ */
+export const LONGEST_NUMBER = '-0.0000012345678901234567';
+
+/** A character taking the most room in every way the state travels (3 bytes of UTF-8, 9 characters URL-encoded). */
+export const WIDEST_CHARACTER = '\u20ac';
+
+/** The longest response a learner can give, in the player's encoding. */
 export function longestResponse(q: Question): string {
   switch (q.type) {
     case 'true-false':
@@ -21,9 +34,9 @@ export function longestResponse(q: Question): string {
       return q.choices.map((c) => c.id).join(',');
     case 'fill-in':
     case 'free-text':
-      return '"'.repeat(q.maxLength);
+      return WIDEST_CHARACTER.repeat(q.maxLength);
     case 'numeric':
-      return '-1.2345678901234567e+308';
+      return LONGEST_NUMBER.length <= NUMBER_INPUT_MAX_LENGTH ? LONGEST_NUMBER : LONGEST_NUMBER.slice(0, NUMBER_INPUT_MAX_LENGTH);
     case 'matching': {
       const targets = longest([...q.pairs.map((p) => p.target.id), ...q.distractors.map((d) => d.id)]);
       return q.pairs.map((p) => `${p.source.id}.${targets}`).join(',');
@@ -35,35 +48,70 @@ export function longestResponse(q: Question): string {
   }
 }
 
+/** The answer shape of a course question: the same as the player derives from its data (state-layout.ts). */
+export function shapeOfQuestion(q: Question): AnswerShape {
+  switch (q.type) {
+    case 'single-choice':
+      return { kind: 'one', options: q.choices.map((c) => c.id) };
+    case 'true-false':
+      return { kind: 'one', options: ['true', 'false'] };
+    case 'likert':
+      return { kind: 'one', options: q.scale.map((p) => p.id) };
+    case 'multiple-choice':
+      return { kind: 'many', options: q.choices.map((c) => c.id) };
+    case 'matching':
+      return { kind: 'pairs', sources: q.pairs.map((p) => p.source.id), targets: [...q.pairs.map((p) => p.target.id), ...q.distractors.map((d) => d.id)] };
+    case 'sequencing':
+      return { kind: 'order', items: q.items.map((i) => i.id) };
+    case 'numeric':
+      return { kind: 'number' };
+    case 'fill-in':
+    case 'free-text':
+      return { kind: 'text', max: q.maxLength };
+  }
+}
+
+const layoutQuestion = (q: Question): LayoutQuestion => ({ id: q.id, shape: shapeOfQuestion(q) });
+
+/** The layout the player's state takes for this course. */
+export function courseStateLayout(course: Course): StateLayout {
+  return makeLayout(
+    allPages(course).map((p) => p.id),
+    checkQuestions(course).map(layoutQuestion),
+    course.assessments.map((a) => ({ id: a.id, attempts: a.attempts, draw: a.draw, shuffle: a.shuffle, questions: a.questions.map(layoutQuestion) })),
+  );
+}
+
+/**
+ * A worst-case learner: every page viewed, every question answered with its longest response,
+ * every attempt used and scored, the last one with an answer to every question of the pool (the
+ * encoder keeps those its seed drew). `worstCaseStateSize` is the bound over every seed.
+ */
 export function worstCaseState(course: Course): LearnerState {
-  const pages = allPages(course).map((p) => p.id);
-  const ids = [...pages, ...course.assessments.map((a) => a.id)];
-  const location = longest(ids);
   const answers = (questions: Question[]) => Object.fromEntries(questions.map((q) => [q.id, longestResponse(q)]));
-  const byLength = (questions: Question[]) => [...questions].sort((a, b) => longestResponse(b).length + b.id.length - (longestResponse(a).length + a.id.length));
   return {
-    location,
-    visited: pages,
+    location: allPages(course)[0]?.id ?? course.assessments[0]?.id,
+    visited: allPages(course).map((p) => p.id),
     checks: answers(checkQuestions(course)),
     attempts: Object.fromEntries(
-      // Every attempt used, each with the longest answers (encodeState keeps those of the last only).
-      course.assessments.map((a) => [a.id, Array.from({ length: a.attempts }, () => ({ seed: 0xffffffff, score: 99.99, answers: answers(byLength(a.questions).slice(0, a.draw)) }))]),
+      course.assessments.map((a) => [a.id, Array.from({ length: a.attempts }, (_, i) => ({ seed: 0xffffffff - i, score: 99.99, answers: i === a.attempts - 1 ? answers(a.questions) : {} }))]),
     ),
   };
 }
 
+/** The most characters the saved learner state of this course can take (the player's encoder, its worst learner). */
 export function worstCaseStateSize(course: Course): number {
-  return encodeState(worstCaseState(course)).length;
+  return maxStateLength(courseStateLayout(course));
 }
 
-/** Ids whose short state keys collide (the state could not tell them apart). */
+/** Pages and assessments whose 24-bit state keys collide (a bookmark or an assessment could not be told apart). */
 export function checkStateKeys(course: Course, out: Diagnostic[]): void {
-  const ids = [...allPages(course).map((p) => p.id), ...course.assessments.map((a) => a.id), ...allQuestions(course).map((q) => q.id)];
-  const seen = new Map<string, string>();
+  const ids = [...allPages(course).map((p) => p.id), ...course.assessments.map((a) => a.id)];
+  const seen = new Map<number, string>();
   for (const id of ids) {
-    const key = keyOf(id);
+    const key = hash24(id);
     const other = seen.get(key);
-    if (other !== undefined && other !== id) out.push(diag('state-key-collision', `ids "${other}" and "${id}" share the state key "${key}"`));
+    if (other !== undefined && other !== id) out.push(diag('state-key-collision', `ids "${other}" and "${id}" share the state key ${key.toString(16)}`, course.positions[id]));
     seen.set(key, id);
   }
 }

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltPackage } from '../../src/package/build.js';
-import { encodeState } from '../../src/player/core/state.js';
+import { decodeState } from '../../src/player/core/state.js';
+import { stateLayout } from '../../src/player/core/state-layout.js';
+import { encodeV1 } from '../fixtures/state-v1/encode-v1.js';
 import { buildPackage, COUNSELLOR } from '../support/build.js';
 import { launch, newLms, resumeData, settle, type Scorm12API } from '../support/dom-lms.js';
 import { answerChecks, answerQuestion, correctAnswer, next, visiblePage } from '../support/learner.js';
@@ -72,7 +74,7 @@ describe('a misbehaving LMS', () => {
     }
   });
 
-  it('state saved by an older version of the course: what still exists is restored', async () => {
+  it('state saved by an older package (state version 1) of an older version of the course: what still exists is restored', async () => {
     const first = await launch(pkg);
     await next(first.doc);
     await next(first.doc);
@@ -80,13 +82,13 @@ describe('a misbehaving LMS', () => {
     first.window.dispatchEvent(new first.window.Event('pagehide'));
     const saved = resumeData(first.lms) as { suspend_data: string };
     // An older version had a page and a question that are gone now.
-    const old = JSON.parse(saved.suspend_data) as { p: string; c?: Record<string, string> };
+    const old = JSON.parse(encodeV1(first.player.state)) as { p: string; c?: Record<string, string> };
     old.p = `zz00${old.p}zz11`;
     old.c = { ...(old.c ?? {}), zz22: 'a' };
     const run = await launch(pkg, newLms({ ...saved, suspend_data: JSON.stringify(old) }));
     expect(visiblePage(run.doc)).toBe(visiblePage(first.doc));
     expect(run.player.state.visited).toEqual(first.player.state.visited);
-    expect(encodeState(run.player.state)).not.toContain('zz22');
+    expect(run.player.state.checks).toEqual(first.player.state.checks);
     expect(run.api.violations).toEqual([]);
   });
 
@@ -102,7 +104,7 @@ describe('a misbehaving LMS', () => {
     await settle();
     run.window.dispatchEvent(new run.window.Event('pagehide'));
     const saved = resumeData(run.lms) as { suspend_data: string };
-    expect(saved.suspend_data).toContain('"r":{"');
+    expect(decodeState(saved.suspend_data, stateLayout(run.data))!.attempts[assessment.id]![0]!.answers[q.id]).toBe(correctAnswer(q).join(','));
     const again = await launch(pkg, newLms(saved));
     expect(again.player.state.attempts[assessment.id]![0]!.answers[q.id]).toBe(correctAnswer(q).join(','));
   });

@@ -19,8 +19,8 @@ const get = async (url: string) => {
 
 /** A course whose worst-case learner state is over SCORM 1.2's 4096 characters but within SCORM 2004's 64000 (as in tests/unit/state.test.ts). */
 function hugeStateCourse() {
-  const choices = Array.from({ length: 30 }, (_, i) => `      - { id: choice-number-${i}, text: { en: C${i}, fr: C${i} }, correct: true }`).join('\n');
-  const questions = Array.from({ length: 10 }, (_, i) => `  - id: big-${i}\n    type: multiple-choice\n    prompt: { en: P, fr: P }\n    choices:\n${choices}`).join('\n');
+  // Learners' text is what fills a state: three reflections of 1500 characters.
+  const questions = [...Array.from({ length: 3 }, (_, i) => `  - id: big-${i}\n    type: free-text\n    prompt: { en: P, fr: P }\n    maxLength: 1500`), '  - { id: a-one, type: true-false, prompt: { en: P, fr: P }, answer: true }'].join('\n');
   return validCourse({ 'assessment.yaml': `id: final\ntitle: { en: F, fr: F }\npassingScore: 80\nattempts: 3\nquestions:\n${questions}\n` });
 }
 

@@ -1,6 +1,7 @@
 /** How an outcome becomes SCORM 2004 statuses, progress measure and exit: one row per case. */
 import { describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/player/core/state.js';
+import { makeLayout } from '../../src/player/core/state-layout.js';
 import type { Outcome } from '../../src/player/core/types.js';
 import { isFinal, pageShare, progressMeasure, successStatus } from '../../src/player/tracking/scorm2004.js';
 
@@ -45,7 +46,7 @@ describe('SCORM 2004 status mapping', () => {
 
   it('measures the share of content pages viewed from the learner state', () => {
     const course = { pages: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id, module: 0 })), completion: { pages: 50 as const } };
-    const state = encodeState({ visited: ['a', 'b', 'c'], checks: {}, attempts: {} });
+    const state = encodeState({ visited: ['a', 'b', 'c'], checks: {}, attempts: {} }, makeLayout(['a', 'b', 'c', 'd'], [], []));
     expect(pageShare({ state, outcome: outcome({ progress: 1 }) }, course)).toBe(0.75);
     // Unreadable state: progress (viewed / required) gives the required share at least.
     expect(pageShare({ state: 'garbage', outcome: outcome({ progress: 1 }) }, course)).toBe(0.5);

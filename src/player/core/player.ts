@@ -7,6 +7,7 @@ import { format } from './format.js';
 import { assessmentResult, computeOutcome } from './outcome.js';
 import { scoreResponse } from './questions.js';
 import { decodeState, emptyState, encodeState, keyOf, type LearnerState } from './state.js';
+import { stateLayout, type StateLayout } from './state-layout.js';
 import type { PlayerData, PlayerQuestion } from './types.js';
 import type { Snapshot, StartInfo, Tracker } from '../tracking/tracker.js';
 import { clearFeedback, hasInvalidNumber, moveSequenceItem, readResponse, showFeedback, shuffleSequence, writeResponse } from '../ui/questions-ui.js';
@@ -20,6 +21,7 @@ export class Player implements PlayerContext {
   shownAt = Date.now();
   private finished = false;
   private readonly assessmentViews: AssessmentView[];
+  private readonly layout: StateLayout;
 
   constructor(
     readonly win: Window,
@@ -29,6 +31,7 @@ export class Player implements PlayerContext {
     this.doc = win.document;
     this.order = [...data.pages.map((p) => p.id), ...data.assessments.map((a) => a.id)];
     this.assessmentViews = data.assessments.map((a) => new AssessmentView(this, a));
+    this.layout = stateLayout(data);
   }
 
   private get s(): Record<string, string> {
@@ -49,8 +52,7 @@ export class Player implements PlayerContext {
     if (info.passingScore !== undefined) for (const a of this.data.assessments) a.passingScore = info.passingScore;
     if (info.scope?.length) this.limitTo(info.scope);
     if (this.readOnly) this.notice(this.s.reviewModeNotice!);
-    const ids = [...this.order, ...Object.keys(this.data.questions)];
-    this.state = decodeState(info.savedState, ids) ?? emptyState();
+    this.state = decodeState(info.savedState, this.layout) ?? emptyState();
     this.bind();
     this.prepareChecks();
     for (const view of this.assessmentViews) view.render();
@@ -74,7 +76,7 @@ export class Player implements PlayerContext {
   }
 
   snapshot(): Snapshot {
-    return { state: encodeState(this.state), location: this.current, outcome: computeOutcome(this.data, this.state) };
+    return { state: encodeState(this.state, this.layout), location: this.current, outcome: computeOutcome(this.data, this.state) };
   }
 
   async save(): Promise<void> {

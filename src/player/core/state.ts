@@ -1,28 +1,53 @@
 /**
  * The learner state: one versioned, compact encoding shared by every tracking adapter and by the
- * build (which computes its worst-case size for each course and checks it against each target).
- * Ids are stored as short hashed keys, so the state stays small and survives content added or
- * removed in a new version of the course (unknown keys are ignored on restore).
+ * build, which computes its worst-case size for each course with this same encoder
+ * (src/package/limits.ts) and checks it against each target.
+ *
+ * Version 2 (this one) is `2`, a bit stream in base64url, then, if any answer holds text, `~` and
+ * the texts one after another (their lengths are in the bits). Visited pages are one bit each,
+ * answers are packed by their question's shape (answer-codec.ts), ids are never written: the state
+ * is laid out against the course (`StateLayout`). What a new version of the course keeps:
+ * - visited pages when the page list is unchanged or only grew at its end (new modules);
+ * - knowledge-check answers when the checks are unchanged;
+ * - per assessment (matched by a hash of its id): every attempt's seed and score, and the last
+ *   attempt's answers when the pool is unchanged.
+ * Version 1 (JSON, hashed ids) is still read: see state-v1.ts.
  */
+import { answerBits, answerMaxText, packAnswer, unpackAnswer } from './answer-codec.js';
+import { BitReader, BitWriter } from './bits.js';
+import { drawQuestions } from './random.js';
+import { makeLayout, type LayoutAssessment, type LayoutQuestion, type StateLayout } from './state-layout.js';
+import { decodeStateV1 } from './state-v1.js';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 export const KEY_LENGTH = 4;
+const TEXT_MARK = '~';
 
-/** A stable 4-character key for an id (FNV-1a, base 36). The build rejects colliding ids. */
+/** A stable 4-character key for an id (FNV-1a, base 36): version 1 states and question seeds. */
 export function keyOf(id: string): string {
+  return (fnv1a(id) % 36 ** KEY_LENGTH).toString(36).padStart(KEY_LENGTH, '0');
+}
+
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return (hash % 36 ** KEY_LENGTH).toString(36).padStart(KEY_LENGTH, '0');
+  return hash;
 }
+
+/** 24 bits of an id or a layout: how version 2 recognises what it saved against. */
+export const hash24 = (text: string): number => {
+  const h = fnv1a(text);
+  return (h ^ (h >>> 24)) & 0xffffff;
+};
 
 /** One attempt at an assessment. */
 export interface AttemptState {
   /** Seed of the attempt's draw and shuffle, so a resume shows the same questions in the same order. */
   seed: number;
-  /** Score of the attempt in percent (0..100), once submitted. */
+  /** Score of the attempt in percent (0..100, two decimals), once submitted. */
   score?: number;
   /** Answers by question id, in the player's response encoding (questions.ts); not kept in the saved state once a later attempt exists. */
   answers: Record<string, string>;
@@ -41,88 +66,144 @@ export interface LearnerState {
 
 export const emptyState = (): LearnerState => ({ visited: [], checks: {}, attempts: {} });
 
-interface EncodedAttempt {
-  z: string;
-  s?: number;
-  /** Absent for a submitted attempt that a later one superseded. */
-  r?: Record<string, string>;
-}
+const pagesPrint = (pages: readonly string[]) => hash24(pages.join('\n'));
+const checksPrint = (checks: readonly LayoutQuestion[]) => hash24(JSON.stringify(checks));
+const poolPrint = (a: LayoutAssessment) => hash24(JSON.stringify([a.draw, a.shuffle, a.questions]));
 
-interface Encoded {
-  v: number;
-  l?: string;
-  p: string;
-  c?: Record<string, string>;
-  a?: Record<string, EncodedAttempt[]>;
-}
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-const keyed = (answers: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(answers).map(([id, value]) => [keyOf(id), value]));
+/** The questions an attempt with this seed shows (AssessmentView draws them the same way). */
+export const drawnQuestions = (a: LayoutAssessment, seed: number): LayoutQuestion[] => {
+  const byId = new Map(a.questions.map((q) => [q.id, q]));
+  return drawQuestions([...byId.keys()], a.draw, a.shuffle, seed).map((id) => byId.get(id)!);
+};
 
-/** Encodes the state as compact JSON (printable ASCII except text typed by learners). */
-export function encodeState(state: LearnerState): string {
-  const encoded: Encoded = { v: STATE_VERSION, p: state.visited.map(keyOf).join('') };
-  if (state.location) encoded.l = keyOf(state.location);
-  if (Object.keys(state.checks).length) encoded.c = keyed(state.checks);
-  const assessments = Object.entries(state.attempts).filter(([, list]) => list.length > 0);
-  if (assessments.length) {
-    encoded.a = Object.fromEntries(
-      assessments.map(([id, list]) => [
-        keyOf(id),
-        list.map((a, i) => {
-          // A submitted attempt followed by another keeps its seed and score only: the review shows
-          // the last attempt, the LMS already has every answer, and SCORM 1.2's 4096 characters are few.
-          const superseded = a.score !== undefined && i < list.length - 1;
-          return { z: (a.seed >>> 0).toString(36), ...(a.score === undefined ? {} : { s: a.score }), ...(superseded ? {} : { r: keyed(a.answers) }) };
-        }),
-      ]),
-    );
+/** Writes answers as a block a reader can skip: its bit and text lengths, then the answers. */
+function writeAnswers(w: BitWriter, texts: string[], questions: LayoutQuestion[], answers: Record<string, string>, pool: LayoutQuestion[]): void {
+  const packed = questions.map((q) => packAnswer(q.shape, answers[q.id]));
+  w.writeSized(sum(questions.map((q) => answerBits(q.shape))), sum(pool.map((q) => answerBits(q.shape))));
+  w.writeSized(sum(packed.map((p) => p.text.length)), sum(pool.map((q) => answerMaxText(q.shape))));
+  for (const p of packed) {
+    for (const [value, width] of p.fields) w.write(value, width);
+    if (p.text) texts.push(p.text);
   }
-  return JSON.stringify(encoded);
+}
+
+/** Encodes the state against the course layout: printable ASCII except text typed by learners. */
+export function encodeState(state: LearnerState, layout: StateLayout): string {
+  const w = new BitWriter();
+  const texts: string[] = [];
+  const location = state.location !== undefined && layout.locations.includes(state.location);
+  w.write(location ? 1 : 0, 1);
+  if (location) w.write(hash24(state.location!), 24);
+
+  const visited = new Set(state.visited);
+  w.writeCount(layout.pages.length);
+  w.write(pagesPrint(layout.pages), 24);
+  for (const id of layout.pages) w.write(visited.has(id) ? 1 : 0, 1);
+
+  w.write(checksPrint(layout.checks), 24);
+  writeAnswers(w, texts, layout.checks, state.checks, layout.checks);
+
+  w.writeCount(layout.assessments.length);
+  for (const a of layout.assessments) {
+    // The player never exceeds the allowed attempts; a state that does keeps its latest ones.
+    const all = state.attempts[a.id] ?? [];
+    const list = all.length > a.attempts ? all.slice(all.length - a.attempts) : all;
+    w.write(hash24(a.id), 24);
+    w.write(poolPrint(a), 24);
+    w.writeCount(list.length);
+    for (const attempt of list) {
+      w.write(attempt.seed >>> 0, 32);
+      w.write(attempt.score === undefined ? 0 : 1, 1);
+      if (attempt.score !== undefined) w.write(Math.min(10000, Math.max(0, Math.round(attempt.score * 100))), 14);
+    }
+    // Only the last attempt keeps its answers (open: to resume it; submitted: for the review).
+    const last = list[list.length - 1];
+    if (last) writeAnswers(w, texts, drawnQuestions(a, last.seed >>> 0), last.answers, a.questions);
+  }
+  const bits = w.toString();
+  return texts.length ? `${STATE_VERSION}${bits}${TEXT_MARK}${texts.join('')}` : `${STATE_VERSION}${bits}`;
 }
 
 /**
- * Decodes a saved state against the ids of the current course. Returns null for empty, unreadable
- * or future-version data (the learner starts fresh rather than the course failing to open).
+ * Decodes a saved state (this version or an earlier one) against the current course. Returns null
+ * for empty, unreadable or future-version data: the learner starts fresh rather than the course
+ * failing to open.
  */
-export function decodeState(text: string | null | undefined, ids: Iterable<string>): LearnerState | null {
+export function decodeState(text: string | null | undefined, layout: StateLayout): LearnerState | null {
   if (!text) return null;
-  let raw: Encoded;
+  if (text.startsWith('{')) {
+    const ids = [...layout.locations, ...layout.checks.map((q) => q.id), ...layout.assessments.flatMap((a) => a.questions.map((q) => q.id))];
+    return decodeStateV1(text, ids, layout.assessments.map((a) => a.id));
+  }
+  if (!text.startsWith(String(STATE_VERSION))) return null;
   try {
-    raw = JSON.parse(text) as Encoded;
+    return decodeV2(text, layout);
   } catch {
     return null;
   }
-  if (!raw || typeof raw !== 'object' || raw.v !== STATE_VERSION || typeof raw.p !== 'string') return null;
-  const byKey = new Map<string, string>();
-  for (const id of ids) byKey.set(keyOf(id), id);
-  const unkey = (answers: unknown): Record<string, string> => {
-    const out: Record<string, string> = {};
-    if (answers && typeof answers === 'object') {
-      for (const [key, value] of Object.entries(answers as Record<string, unknown>)) {
-        const id = byKey.get(key);
-        if (id && typeof value === 'string') out[id] = value;
-      }
-    }
-    return out;
+}
+
+/** The pages viewed, from a saved state: what trackers need (`pages`: every content page in course order). */
+export function visitedPages(text: string | null | undefined, pages: string[]): string[] | null {
+  return decodeState(text, makeLayout(pages, [], []))?.visited ?? null;
+}
+
+function decodeV2(text: string, layout: StateLayout): LearnerState {
+  const mark = text.indexOf(TEXT_MARK);
+  const r = new BitReader(mark < 0 ? text.slice(1) : text.slice(1, mark));
+  const tail = mark < 0 ? '' : text.slice(mark + 1);
+  let at = 0;
+  const takeText = (n: number) => {
+    if (at + n > tail.length) throw new RangeError('learner state ends early');
+    at += n;
+    return tail.slice(at - n, at);
   };
-  const visited: string[] = [];
-  for (let i = 0; i + KEY_LENGTH <= raw.p.length; i += KEY_LENGTH) {
-    const id = byKey.get(raw.p.slice(i, i + KEY_LENGTH));
-    if (id) visited.push(id);
+  const state = emptyState();
+
+  if (r.read(1)) {
+    const key = r.read(24);
+    const location = layout.locations.find((id) => hash24(id) === key);
+    if (location !== undefined) state.location = location;
   }
-  const location = raw.l ? byKey.get(raw.l) : undefined;
-  const attempts: Record<string, AttemptState[]> = {};
-  if (raw.a && typeof raw.a === 'object' && !Array.isArray(raw.a)) {
-    for (const [key, list] of Object.entries(raw.a)) {
-      const id = byKey.get(key);
-      if (!id || !Array.isArray(list)) continue;
-      attempts[id] = list.map((a) => ({
-        seed: Number.parseInt(String(a?.z ?? '0'), 36) >>> 0,
-        ...(typeof a?.s === 'number' ? { score: a.s } : {}),
-        answers: unkey(a?.r),
-      }));
+
+  const pageCount = r.readCount();
+  const pagesMatch = r.read(24) === pagesPrint(layout.pages.slice(0, pageCount)) && pageCount <= layout.pages.length;
+  for (let i = 0; i < pageCount; i++) if (r.read(1) && pagesMatch) state.visited.push(layout.pages[i]!);
+
+  const checksMatch = r.read(24) === checksPrint(layout.checks);
+  readAnswers(r, takeText, checksMatch ? layout.checks : null, state.checks);
+
+  const count = r.readCount();
+  for (let n = 0; n < count; n++) {
+    const key = r.read(24);
+    const print = r.read(24);
+    const a = layout.assessments.find((x) => hash24(x.id) === key);
+    const attempts: AttemptState[] = [];
+    const total = r.readCount();
+    for (let i = 0; i < total; i++) {
+      const seed = r.read(32);
+      attempts.push(r.read(1) ? { seed, score: r.read(14) / 100, answers: {} } : { seed, answers: {} });
     }
+    const last = attempts[attempts.length - 1];
+    if (last) readAnswers(r, takeText, a && print === poolPrint(a) ? drawnQuestions(a, last.seed) : null, last.answers);
+    if (a && attempts.length) state.attempts[a.id] = attempts;
   }
-  return { ...(location ? { location } : {}), visited, checks: unkey(raw.c), attempts };
+  return state;
+}
+
+/** Reads a block of answers into `into`, or skips it when `questions` is null (saved against another layout). */
+function readAnswers(r: BitReader, takeText: (n: number) => string, questions: LayoutQuestion[] | null, into: Record<string, string>): void {
+  const bits = r.readSized();
+  const chars = r.readSized();
+  if (questions && sum(questions.map((q) => answerBits(q.shape))) === bits) {
+    for (const q of questions) {
+      const answer = unpackAnswer(q.shape, r, takeText);
+      if (answer !== undefined) into[q.id] = answer;
+    }
+    return;
+  }
+  r.skip(bits);
+  takeText(chars);
 }

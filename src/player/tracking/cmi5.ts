@@ -12,7 +12,7 @@
  * Every statement carries the context template (session id, publisher id); defined ones add the
  * cmi5 category, and the moveOn category when they carry success or completion.
  */
-import { decodeState } from '../core/state.js';
+import { visitedPages } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
 import type { LaunchMode, Snapshot, StartInfo, Tracker } from './tracker.js';
 import { lrsClientIn } from './xapi-client.js';
@@ -229,7 +229,7 @@ export class Cmi5Tracker implements Tracker {
     const index = this.data.modules.findIndex((m) => m.id === this.part);
     if (index < 0) return this.judge(snapshot.outcome) === 'passed';
     const pages = this.data.pages.filter((p) => p.module === index).map((p) => p.id);
-    const visited = new Set(decodeState(snapshot.state, pages)?.visited ?? []);
+    const visited = new Set(visitedPages(snapshot.state, this.data.pages.map((p) => p.id)) ?? []);
     return pages.every((id) => visited.has(id));
   }
 

@@ -1,7 +1,7 @@
 /** SCORM 2004 4th edition adapter (LMS-RULES.md rules 24–29, 39–40). */
 import { accepted, ScormWriter } from './scorm-writer.js';
 import { requiredPages } from '../core/outcome.js';
-import { decodeState } from '../core/state.js';
+import { visitedPages } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
 import { decimal } from '../interactions/decimal.js';
 import { scorm2004Duration, scorm2004Interaction, scorm2004Time } from '../interactions/scorm2004.js';
@@ -53,10 +53,10 @@ export function isFinal(outcome: Outcome): boolean {
 export function pageShare({ state, outcome }: Pick<Snapshot, 'state' | 'outcome'>, course: Pick<PlayerData, 'pages' | 'completion'>): number {
   const ids = course.pages.map((p) => p.id);
   if (ids.length === 0) return 1;
-  const decoded = decodeState(state, ids);
+  const visited = visitedPages(state, ids);
   // Without a readable state, `progress` (viewed / required pages) gives at least the required share.
-  if (!decoded) return Math.min(1, (outcome.progress * requiredPages(course as PlayerData)) / ids.length);
-  return new Set(decoded.visited.filter((id) => ids.includes(id))).size / ids.length;
+  if (!visited) return Math.min(1, (outcome.progress * requiredPages(course as PlayerData)) / ids.length);
+  return new Set(visited.filter((id) => ids.includes(id))).size / ids.length;
 }
 
 /**

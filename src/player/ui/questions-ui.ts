@@ -2,15 +2,13 @@
  * Reading answers from, and showing feedback in, the question markup of templates/question.eta,
  * for every question type. Responses use the player's encoding (see PlayerQuestion).
  */
-import { correctResponse, isScored, parseNumber, positionOf, responsePairs, responseParts, scoreResponse } from '../core/questions.js';
+import { acceptText, numberResponse } from '../core/input-limits.js';
+import { correctResponse, isScored, positionOf, responsePairs, responseParts, scoreResponse } from '../core/questions.js';
 import { escapeHtml, format } from '../core/format.js';
 import { shuffled } from '../core/random.js';
 import type { PlayerQuestion } from '../core/types.js';
 
 const all = <T extends Element>(root: Element, selector: string) => Array.from(root.querySelectorAll<T>(selector));
-
-/** Characters a learner's text may keep: no control characters but new lines. */
-const cleanText = (text: string, max: number) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').slice(0, max);
 
 /** The response in the player's encoding; '' when the question is not (fully) answered. */
 export function readResponse(fieldset: Element, q: PlayerQuestion): string {
@@ -26,11 +24,11 @@ export function readResponse(fieldset: Element, q: PlayerQuestion): string {
     case 'fill-in':
     case 'free-text': {
       const input = fieldset.querySelector<HTMLInputElement | HTMLTextAreaElement>('.cp-text-input');
-      const text = cleanText(input?.value ?? '', q.maxLength ?? 500);
+      const text = acceptText(input?.value ?? '', q.maxLength ?? 500);
       return text.trim() === '' ? '' : q.type === 'fill-in' ? text.trim() : text;
     }
     case 'numeric':
-      return parseNumber(fieldset.querySelector<HTMLInputElement>('.cp-text-input')?.value ?? '') ?? '';
+      return numberResponse(fieldset.querySelector<HTMLInputElement>('.cp-text-input')?.value ?? '');
     case 'matching': {
       const selects = all<HTMLSelectElement>(fieldset, 'select');
       if (selects.some((s) => !s.value)) return '';
@@ -46,7 +44,7 @@ export function readResponse(fieldset: Element, q: PlayerQuestion): string {
 export function hasInvalidNumber(fieldset: Element, q: PlayerQuestion): boolean {
   if (q.type !== 'numeric') return false;
   const value = fieldset.querySelector<HTMLInputElement>('.cp-text-input')?.value ?? '';
-  return value.trim() !== '' && parseNumber(value) === null;
+  return value.trim() !== '' && numberResponse(value) === '';
 }
 
 export function writeResponse(fieldset: Element, q: PlayerQuestion, response: string): void {
