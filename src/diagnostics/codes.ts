@@ -70,6 +70,14 @@ export const CODES = {
   'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
   'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },
   'title-too-long': { severity: 'warning', hint: 'SCORM 1.2 manifests hold titles of at most 200 characters: LMSs show the first 199 and an ellipsis. Shorten the title, and put the rest in `description`.' },
+  // Asset safety (src/package/asset-safety.ts; docs/authoring.md "Files in a package are inert")
+  'asset-script-removed': { severity: 'warning', hint: 'A script, event handler or `javascript:` link in this file would run on the LMS\'s site when a learner opens the file on its own; it was removed from the package. Remove it from your file (in a design tool: export as plain SVG, without interactivity) to silence this warning.' },
+  'asset-external-reference': { severity: 'warning', hint: 'The file loads something from another site (a font, an image, a stylesheet) when opened on its own; it was removed from the package, so no learner data reaches that site. Put the resource in the drawing itself (embed images and convert text to paths), or ignore this if the picture looks right.' },
+  'asset-content-removed': { severity: 'warning', hint: 'The sanitiser removed an element or attribute it does not know to be safe; check that the picture in the built package still looks right, or simplify the drawing (plain SVG export).' },
+  'asset-foreign-object': { severity: 'error', hint: 'A <foreignObject> draws HTML inside the picture; removing it would change the picture. Export the drawing with its text as SVG text (in draw.io, untick "Formatted Text" / word wrap for labels, or export as PNG).' },
+  'asset-active-format': { severity: 'error', hint: 'Files of this kind can run scripts when opened on their own, on the LMS\'s site. Put the content in a course page, link to it on the web (https://…), or give it as PDF or an image.' },
+  'asset-unreadable': { severity: 'error', hint: 'coursepack reads every SVG to remove active content: save it as UTF-8 XML from your design tool (plain SVG), without a DOCTYPE that defines entities.' },
+  'external-request': { severity: 'warning', hint: 'A page of the package loads this from another site whenever a learner opens it, which tells that site who is learning what and when. Put the file in the course folder instead, or tell your data-protection officer about it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

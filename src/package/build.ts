@@ -1,6 +1,6 @@
 /** The build: load and check every course, render each target × language in memory, then write. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { COURSE_FILE, loadCourse } from '../course/load-course.js';
 import type { Course } from '../course/model.js';
@@ -9,6 +9,7 @@ import { checkUiLanguages } from '../i18n/ui-tables.js';
 import { renderSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
 import { serializeXml } from '../targets/xml.js';
+import { assetData, checkAssets } from './asset-safety.js';
 import { checkLimits, checkStateKeys } from './limits.js';
 import { playerBundle } from './player-bundle.js';
 import { zipFiles, type PackageFile } from './zip.js';
@@ -96,6 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       checkLimits(course, target, local);
       local.push(...(target.check?.(course) ?? []));
     }
+    local.push(...(await checkAssets(course)));
     for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
     courses.push(course);
   }
@@ -135,7 +137,7 @@ export async function packageFiles(course: Course, target: Target, lang: string)
     { path: 'player.css', data: site.css },
     { path: 'theme.css', data: site.themeCss },
     { path: 'player.js', data: await playerBundle(target.playerEntry) },
-    ...(course.assets[lang] ?? []).map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) })),
+    ...(await Promise.all((course.assets[lang] ?? []).map(async (asset) => ({ path: asset, data: await assetData(course, asset) })))),
   ];
   const missing = missingReferences(site.html, new Set(files.map((f) => f.path)));
   // The rules check every file an author names; a gap here is a coursepack bug, never a zip to ship.
