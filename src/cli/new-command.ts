@@ -50,8 +50,7 @@ export function registerNewCommand(program: Command, io: Io, setExit: (code: num
         return usage(`--repo: put the course in a courses/ folder, e.g. ${display(io, join(dirname(dir), 'courses', id))}: the repository is the folder that holds courses/, where check, build and the CI find every course`);
       }
 
-      // In a repository, coursepack will be installed in its node_modules; otherwise the schemas are this coursepack's.
-      const schemas = repo ? join(repo, 'node_modules', 'coursepack', 'schema') : SCHEMA_DIR;
+      const schemas = repo ? join(repo, 'node_modules', 'coursepack', 'schema') : projectSchemas(dir) ?? SCHEMA_DIR;
       const schemaDir = relative(dir, schemas).split(sep).join('/');
       const files = scaffoldCourse({ id, languages, uuid: randomUUID(), schemaDir, ...(opts.title ? { title: opts.title } : {}) });
       for (const [path, text] of Object.entries(files)) {
@@ -66,6 +65,20 @@ export function registerNewCommand(program: Command, io: Io, setExit: (code: num
       io.stdout(`next: coursepack preview ${display(io, dir)}   (docs/authoring.md explains the format)\n`);
       setExit(EXIT.ok);
     });
+}
+
+/**
+ * The schemas of the coursepack installed in a project around the course (the nearest
+ * `node_modules/coursepack`), rather than those of the coursepack running, which may be a
+ * temporary copy (`npx` from its cache) or a global install. A --repo course always points into
+ * its repository's node_modules, where `npm install` will put them.
+ */
+function projectSchemas(dir: string): string | undefined {
+  for (let folder = dirname(dir); ; folder = dirname(folder)) {
+    const schemas = join(folder, 'node_modules', 'coursepack', 'schema');
+    if (existsSync(join(schemas, 'course.schema.json'))) return schemas;
+    if (dirname(folder) === folder) return undefined;
+  }
 }
 
 /** Writes the repository files that do not exist yet; an existing file is the author's and is kept. */

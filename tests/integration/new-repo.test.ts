@@ -134,6 +134,14 @@ describe('coursepack new --repo', () => {
     expect(existsSync(join(cwd, 'mine/.gitlab-ci.yml'))).toBe(true);
   });
 
+  it('without --repo, points at the schemas of the coursepack installed around the course, not those of the one running', async () => {
+    const cwd = testdir({ 'project/node_modules/coursepack/schema/course.schema.json': '{}', 'project/package.json': '{}' });
+    expect(await run(['new', 'project/training/intro'], io(cwd).io)).toBe(0);
+    const path = join(cwd, 'project/training/intro/course.yaml');
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(read(path))![1]!;
+    expect(ref).toBe('../../node_modules/coursepack/schema/course.schema.json');
+  });
+
   it('refuses a course folder that is not in a courses/ folder, with exit code 2 and nothing written', async () => {
     const cwd = testdir({ 'readme.txt': 'workspace' });
     mkdirSync(join(cwd, 'acme'));
