@@ -11,10 +11,16 @@ const cache = new Map<string, Promise<string>>();
 export function playerBundle(entry: string): Promise<string> {
   let bundle = cache.get(entry);
   if (!bundle) {
-    bundle = FROM_SOURCE ? bundleFromSource(entry) : readFile(join(PLAYER_BUNDLES_DIR, `${entry}.js`), 'utf8');
+    bundle = FROM_SOURCE ? bundleFromSource(entry) : prebuilt(entry);
     cache.set(entry, bundle);
   }
   return bundle;
+}
+
+function prebuilt(entry: string): Promise<string> {
+  return readFile(join(PLAYER_BUNDLES_DIR, `${entry}.js`), 'utf8').catch((error: Error) => {
+    throw new Error(`this coursepack has neither its sources nor the player bundle lib/player-bundles/${entry}.js (${error.message}): install it from a tarball made by npm pack, which bundles the players`);
+  });
 }
 
 /** Runs esbuild on `src/player/entries/<entry>.ts` (deterministic: same sources and esbuild version, same bytes). */
