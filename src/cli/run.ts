@@ -1,10 +1,12 @@
 /** The command line, testable: `run(argv, io)` resolves to the exit code; bin only sets it. */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { COURSE_FILE } from '../course/load-course.js';
 import { formatDiagnostic, summary } from '../diagnostics/printer.js';
 import { build, type BuildResult } from '../package/build.js';
+import { check } from '../api/check.js';
+import { findCourses } from '../api/courses.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { registerNewCommand } from './new-command.js';
 import { TARGETS } from '../targets/index.js';
@@ -81,8 +83,8 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .option('--json', 'print a machine-readable report on stdout')
     .addHelpText('after', '\nExamples:\n  coursepack check\n  coursepack check courses/counsellor-training --strict')
     .action(async (courses: string[], opts: { strict?: boolean; allowMissing?: boolean; json?: boolean }) => {
-      const result = await build({ courses: courseDirs(courses, io.cwd), strict: opts.strict, allowMissing: opts.allowMissing, checkOnly: true, write: false, cwd: io.cwd });
-      report(result, io, { json: opts.json, verb: 'checked' });
+      const result = await check({ courses: courseDirs(courses, io.cwd), strict: opts.strict, allowMissing: opts.allowMissing, cwd: io.cwd });
+      report({ ...result, packages: [] }, io, { json: opts.json, verb: 'checked' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
     });
 
@@ -148,13 +150,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
 
 function courseDirs(given: string[], cwd: string): string[] {
   if (given.length) return given;
-  const root = join(cwd, 'courses');
-  const found = existsSync(root)
-    ? readdirSync(root, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(join(root, d.name, COURSE_FILE)))
-        .map((d) => relative(cwd, join(root, d.name)))
-        .sort()
-    : [];
+  const found = findCourses(cwd);
   if (!found.length) throw new UsageError(`no course given and no courses/<id>/${COURSE_FILE} found in ${cwd}`);
   return found;
 }

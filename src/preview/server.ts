@@ -7,9 +7,10 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/printer.js';
 import { build } from '../package/build.js';
+import { FROM_SOURCE, PREVIEW_RUNTIME_DIR } from '../paths.js';
 import type { PackageFile } from '../package/zip.js';
 import { completionThreshold } from '../targets/scorm2004/manifest.js';
 import { diagnosticsPage, HOST_SCRIPT, hostPage, type PreviewTarget } from './host-page.js';
@@ -59,7 +60,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const target = options.target ?? 'scorm12';
   // The classic-script build (global Scorm12API or Scorm2004API) that real LMS pages load.
   const runtimePath = `/scorm-again/${target}.min.js`;
-  const scormAgain = createRequire(import.meta.url).resolve(`scorm-again/${target}/min`);
+  const scormAgain = FROM_SOURCE ? createRequire(import.meta.url).resolve(`scorm-again/${target}/min`) : join(PREVIEW_RUNTIME_DIR, `${target}.min.js`);
 
   const rebuild = async (): Promise<void> => {
     try {
