@@ -135,7 +135,8 @@ export function visitedPages(text: string | null | undefined, pages: string[]): 
 function decodeV2(text: string, layout: StateLayout): LearnerState {
   const mark = text.indexOf(TEXT_MARK);
   const r = new BitReader(mark < 0 ? text.slice(1) : text.slice(1, mark));
-  const tail = mark < 0 ? '' : text.slice(mark + 1);
+  // Accepted text holds no carriage return (acceptText): one found here is an LMS's line-break rewrite.
+  const tail = mark < 0 ? '' : text.slice(mark + 1).replace(/\r\n?/g, '\n');
   let at = 0;
   const takeText = (n: number) => {
     if (at + n > tail.length) throw new RangeError('learner state ends early');
