@@ -195,6 +195,24 @@ describe('the worst-case learner state bounds every learner', () => {
     );
   });
 
+  it('reads any text without throwing: unusable data gives null or what it can read', () => {
+    fc.assert(
+      fc.property(
+        courses.chain((course) => {
+          const layout = courseStateLayout(course);
+          const text = learners(course, layout).map((s) => encodeState(s, layout));
+          const mutated = fc.tuple(text, fc.nat(), fc.string({ maxLength: 3 })).map(([t, at, insert]) => t.slice(0, at % (t.length + 1)) + insert + t.slice((at % (t.length + 1)) + 1));
+          return fc.tuple(fc.constant(layout), fc.oneof(fc.string({ unit: 'binary' }), mutated, fc.string().map((t) => `2${t}`)));
+        }),
+        ([layout, text]) => {
+          const decoded = decodeState(text, layout);
+          if (decoded) expect(decoded.visited.every((id) => layout.pages.includes(id))).toBe(true);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
   it('is exact when every question of a pool is drawn: the adversarial learner reaches it', () => {
     fc.assert(
       fc.property(courses, fc.nat({ max: 0xffffffff }), (generated, seed) => {

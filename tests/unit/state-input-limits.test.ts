@@ -55,6 +55,10 @@ describe('number fields', () => {
       { seed: SEED, numRuns: 500 },
     );
     expect(numberResponse('-0.000001234567890123456789')).toBe(LONGEST_NUMBER);
+    // No double prints longer than LONGEST_NUMBER, whatever was typed.
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      expect(String(x).length).toBeLessThanOrEqual(LONGEST_NUMBER.length);
+    }), { seed: SEED, numRuns: 2000 });
     expect(numberResponse(`1${'0'.repeat(NUMBER_INPUT_MAX_LENGTH)}`)).toBe('');
   });
 });

@@ -89,6 +89,12 @@ describe('learner state encoding (version 2)', () => {
     expect(decodeState(text, changed)).toEqual({ visited: [], checks: {}, attempts: saved.attempts });
   });
 
+  it('survives an LMS that stores line breaks as CRLF', () => {
+    const text = encodeState(state, layout);
+    expect(text).toContain('\n');
+    expect(decodeState(text.replace(/\n/g, '\r\n'), layout)).toEqual(saved);
+  });
+
   it('the pages viewed are what trackers read', () => {
     expect(visitedPages(encodeState(state, layout), ['welcome', 'quiz-page'])).toEqual(['welcome', 'quiz-page']);
     expect(visitedPages('garbage', ['welcome'])).toBeNull();

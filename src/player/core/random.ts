@@ -1,5 +1,5 @@
 /** Seeded shuffles: an attempt's draw and order are a pure function of its seed (stable on resume). */
-import { keyOf } from './state.js';
+import { keyOf } from './hash.js';
 
 /** mulberry32: small, fast, good enough to shuffle questions. */
 export function rng(seed: number): () => number {

@@ -5,7 +5,8 @@
  * - `a` by assessment key, every attempt with its answers;
  * - `a` by assessment key, a superseded attempt with its seed and score only.
  */
-import { keyOf, type AttemptState, type LearnerState } from './state.js';
+import { keyOf } from './hash.js';
+import type { AttemptState, LearnerState } from './state.js';
 
 interface EncodedAttemptV1 {
   z?: string;

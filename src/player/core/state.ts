@@ -15,33 +15,15 @@
  */
 import { answerBits, answerMaxText, packAnswer, unpackAnswer } from './answer-codec.js';
 import { BitReader, BitWriter } from './bits.js';
+import { hash24 } from './hash.js';
 import { drawQuestions } from './random.js';
 import { makeLayout, type LayoutAssessment, type LayoutQuestion, type StateLayout } from './state-layout.js';
 import { decodeStateV1 } from './state-v1.js';
 
+export { hash24, KEY_LENGTH, keyOf } from './hash.js';
+
 export const STATE_VERSION = 2;
-export const KEY_LENGTH = 4;
 const TEXT_MARK = '~';
-
-/** A stable 4-character key for an id (FNV-1a, base 36): version 1 states and question seeds. */
-export function keyOf(id: string): string {
-  return (fnv1a(id) % 36 ** KEY_LENGTH).toString(36).padStart(KEY_LENGTH, '0');
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-/** 24 bits of an id or a layout: how version 2 recognises what it saved against. */
-export const hash24 = (text: string): number => {
-  const h = fnv1a(text);
-  return (h ^ (h >>> 24)) & 0xffffff;
-};
 
 /** One attempt at an assessment. */
 export interface AttemptState {
@@ -153,7 +135,8 @@ export function visitedPages(text: string | null | undefined, pages: string[]): 
 function decodeV2(text: string, layout: StateLayout): LearnerState {
   const mark = text.indexOf(TEXT_MARK);
   const r = new BitReader(mark < 0 ? text.slice(1) : text.slice(1, mark));
-  const tail = mark < 0 ? '' : text.slice(mark + 1);
+  // Accepted text holds no carriage return (acceptText): one found here is an LMS's line-break rewrite.
+  const tail = mark < 0 ? '' : text.slice(mark + 1).replace(/\r\n?/g, '\n');
   let at = 0;
   const takeText = (n: number) => {
     if (at + n > tail.length) throw new RangeError('learner state ends early');
