@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { scaffoldCourse } from '../course/scaffold.js';
-import { ID_PATTERN, LANG_PATTERN } from '../course/schema.js';
 import { ROOT } from '../paths.js';
 import { EXIT, type Io } from './run.js';
 
@@ -26,7 +24,9 @@ export function registerNewCommand(program: Command, io: Io, setExit: (code: num
     .option('-l, --lang <list>', 'languages, comma-separated, the source language first', 'en')
     .option('--title <text>', 'the course title (default: a placeholder)')
     .addHelpText('after', HELP)
-    .action((folder: string, opts: { lang: string; title?: string }) => {
+    .action(async (folder: string, opts: { lang: string; title?: string }) => {
+      // Loaded when the command runs: the format (zod, yaml) is not needed to start the CLI.
+      const [{ ID_PATTERN, LANG_PATTERN }, { scaffoldCourse }] = await Promise.all([import('../course/schema.js'), import('../course/scaffold.js')]);
       const usage = (message: string) => {
         io.stderr(`coursepack: ${message}\n`);
         setExit(EXIT.usage);
