@@ -13,6 +13,8 @@ export class CourseMenu {
     private readonly data: PlayerData,
     /** Pages this session may show (a cmi5 AU launched for one module shows only its pages). */
     private readonly inScope: (id: string) => boolean,
+    /** Marks current and viewed pages on the links (called when a module's links are made). */
+    private readonly refresh: () => void,
   ) {}
 
   bind(): void {
@@ -69,6 +71,7 @@ export class CourseMenu {
       li.append(a);
       list.append(li);
     }
+    this.refresh();
   }
 
   private span(className: string, text: string): HTMLSpanElement {

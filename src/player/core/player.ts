@@ -13,6 +13,9 @@ import type { ModuleChunk, PlayerData, PlayerQuestion } from './types.js';
 import type { Snapshot, StartInfo, Tracker } from '../tracking/tracker.js';
 import { clearFeedback, hasInvalidNumber, moveSequenceItem, readResponse, showFeedback, shuffleSequence, writeResponse } from '../ui/questions-ui.js';
 
+/** Courses of up to this many pages start with every module of the menu open. */
+const MENU_OPEN_UP_TO = 60;
+
 export class Player implements PlayerContext {
   readonly doc: Document;
   order: string[];
@@ -34,7 +37,7 @@ export class Player implements PlayerContext {
     this.order = [...data.pages.map((p) => p.id), ...data.assessments.map((a) => a.id)];
     this.assessmentViews = data.assessments.map((a) => new AssessmentView(this, a));
     this.modules = new ModuleLoader(win, data, (chunk) => this.insertModule(chunk));
-    this.menu = new CourseMenu(this.doc, data, (id) => this.order.includes(id));
+    this.menu = new CourseMenu(this.doc, data, (id) => this.order.includes(id), () => this.updateChrome());
   }
 
   private get s(): Record<string, string> {
@@ -58,6 +61,8 @@ export class Player implements PlayerContext {
     const ids = [...this.order, ...(this.data.questionIds ?? Object.keys(this.data.questions))];
     this.state = decodeState(info.savedState, ids) ?? emptyState();
     this.bind();
+    // A short course shows its whole menu; a long one only the current module (issue 14).
+    if (this.data.pages.length <= MENU_OPEN_UP_TO) this.data.modules.forEach((_, index) => this.menu.setOpen(index, true));
     this.prepareChecks(this.doc);
     for (const view of this.assessmentViews) view.render();
     const bookmark = this.state.location ?? info.location ?? '';
