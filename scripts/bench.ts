@@ -339,8 +339,8 @@ interface Render {
   htmlBytes: number;
 }
 
-/** First visits of a course's web package (en) served from 127.0.0.1, in one Chromium. */
-async function firstRenders(context: import('playwright-core').BrowserContext, dir: string): Promise<Render> {
+/** A course's web package (en), built and served from 127.0.0.1. */
+async function serveWeb(dir: string): Promise<{ url: string; htmlBytes: number; close(): Promise<void> }> {
   const { build } = await import('../src/package/build.js');
   const { unzipSync } = await import('fflate');
   const built = await build({ courses: [dir], targets: ['web'], langs: ['en'], write: false, cwd: ROOT });
@@ -352,20 +352,24 @@ async function firstRenders(context: import('playwright-core').BrowserContext, d
     res.end(body ?? '');
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`,
+    htmlBytes: files.get('index.html')!.length,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** One first visit: navigation start → the player's first page, and → DOMContentLoaded. */
+async function firstRender(context: import('playwright-core').BrowserContext, url: string): Promise<{ ready: number; dcl: number }> {
+  const page = await context.newPage();
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
-    const out: Render = { ready: [], dcl: [], htmlBytes: files.get('index.html')!.length };
-    for (let i = 0; i < RENDER_LOADS; i++) {
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForSelector('html[data-cp-ready]', { state: 'attached', timeout: 30000 });
-      out.ready.push(Number(await page.getAttribute('html', 'data-cp-ready')));
-      out.dcl.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-      await page.close();
-    }
-    return out;
+    await page.goto(url);
+    await page.waitForSelector('html[data-cp-ready]', { state: 'attached', timeout: 30000 });
+    const ready = Number(await page.getAttribute('html', 'data-cp-ready'));
+    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    return { ready, dcl };
   } finally {
-    await new Promise<void>((ok) => server.close(() => ok()));
+    await page.close();
   }
 }
 
@@ -383,8 +387,20 @@ async function renderSection(courses: Array<{ label: string; dir: string }>): Pr
     await context.addInitScript(() => localStorage.clear());
     print(`Each course's web package (en), unzipped and served from 127.0.0.1, ${RENDER_LOADS} first visits each, alternating courses round by round; \`data-cp-ready\` is the player's \`performance.now()\` when its first page is shown (navigation start → ready).`);
     print();
-    const results = new Map<string, Render>();
-    for (const c of courses) results.set(c.label, await firstRenders(context, c.dir));
+    const served = await Promise.all(courses.map((c) => serveWeb(c.dir)));
+    const results = new Map<string, Render>(courses.map((c, i) => [c.label, { ready: [], dcl: [], htmlBytes: served[i]!.htmlBytes }]));
+    try {
+      // Round by round, so a change in the machine's load touches every course alike.
+      for (let round = 0; round < RENDER_LOADS; round++) {
+        for (const [i, c] of courses.entries()) {
+          const r = await firstRender(context, served[i]!.url);
+          results.get(c.label)!.ready.push(r.ready);
+          results.get(c.label)!.dcl.push(r.dcl);
+        }
+      }
+    } finally {
+      await Promise.all(served.map((x) => x.close()));
+    }
     const rows = courses.map((c) => {
       const r = results.get(c.label)!;
       return [c.label, kb(r.htmlBytes), ms(median(r.ready)), `${ms(Math.min(...r.ready))} – ${ms(Math.max(...r.ready))}`, ms(median(r.dcl))];

@@ -119,8 +119,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Pages differ between targets only in their CSP: rendered once per language.
       const site = renderSite(course, lang);
       const assets = (course.assets[lang] ?? []).map((asset) => ({ path: asset, data: readFileSync(join(course.dir, asset)) }));
+      checkReferences(course, lang, site, assets);
       for (const target of courseTargets) {
-        const files = packageFiles(course, target, lang, site, assets, await bundles.get(target.playerEntry)!);
+        const files = packageFiles(site, target, assets, await bundles.get(target.playerEntry)!);
         const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
         if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
         const zip = await zipFiles(files);
@@ -145,21 +146,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Every file of one package except the manifest, from the language's rendered site. */
-function packageFiles(course: Course, target: Target, lang: string, site: RenderedSite, assets: PackageFile[], player: string): PackageFile[] {
-  const html = site.html(target.csp);
-  const files: PackageFile[] = [
-    { path: 'index.html', data: html },
+function packageFiles(site: RenderedSite, target: Target, assets: PackageFile[], player: string): PackageFile[] {
+  return [
+    { path: 'index.html', data: site.html(target.csp) },
     { path: 'player.css', data: site.css },
     { path: 'theme.css', data: site.themeCss },
     { path: 'player.js', data: player },
     ...site.moduleFiles,
     ...assets,
   ];
-  const paths = new Set(files.map((f) => f.path));
-  const missing = [html, ...site.moduleFiles.map((f) => f.data)].flatMap((text) => missingReferences(text, paths));
-  // The rules check every file an author names; a gap here is a coursepack bug, never a zip to ship.
-  if (missing.length) throw new Error(`the ${lang} ${target.id} package of ${course.id} would miss files its pages use: ${[...new Set(missing)].join(', ')}`);
-  return files;
+}
+
+/**
+ * Every file the pages load or link to is in the package. Checked once per language: targets
+ * change only the CSP of index.html. The rules check every file an author names, so a gap here is
+ * a coursepack bug, never a zip to ship.
+ */
+function checkReferences(course: Course, lang: string, site: RenderedSite, assets: PackageFile[]): void {
+  const paths = new Set(['index.html', 'player.css', 'theme.css', 'player.js', ...site.moduleFiles.map((f) => f.path), ...assets.map((f) => f.path)]);
+  const missing = [site.html(''), ...site.moduleFiles.map((f) => f.data)].flatMap((text) => missingReferences(text, paths));
+  if (missing.length) throw new Error(`the ${lang} packages of ${course.id} would miss files their pages use: ${[...new Set(missing)].join(', ')}`);
 }
 
 /** The package-relative files an HTML page loads or links to (src and href) that are not in `files`. */
