@@ -62,5 +62,10 @@ export async function serveBuilt(course: string, target: string): Promise<Served
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return { origin, pkg, close: () => new Promise<void>((r) => server.close(() => r())) };
+  // The browser may still hold keep-alive connections: close them, or close() waits for them.
+  const close = () => new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  });
+  return { origin, pkg, close };
 }
