@@ -17,9 +17,9 @@ import { typographyFor } from './typography.js';
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
 
 /**
- * Above this many pages, each module's pages go into their own script (`modules/<id>.js`), which
- * the player loads when one of its pages is shown: the first page then costs the same at 1000
- * pages as at 45 (issue 14). Smaller courses keep every page in index.html.
+ * Above this many pages, each module's pages but the first module's go into their own script
+ * (`modules/<id>.js`), which the player loads when one of its pages is shown: the first page then
+ * costs the same at 1000 pages as at 45 (issue 14). Smaller courses keep every page in index.html.
  */
 export const SPLIT_ABOVE_PAGES = 100;
 /** The function a module script calls (src/player/core/module-loader.ts defines it). */
@@ -92,7 +92,8 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     const title = t(m.title);
     const pages = m.pages.map((p) => ({ id: p.id, title: t(p.title), html: eta.render('blocks', { blocks: p.blocks.map(blockView), s }) }));
     const html = eta.render('pages', { module: title, pages });
-    if (!split) return { id: m.id, title, pages, html };
+    // The first module stays in index.html: a first visit starts there without waiting for a script.
+    if (!split || index === 0) return { id: m.id, title, pages, html };
     const checkIds = m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions.map((q) => q.id) : [])));
     const own = Object.fromEntries(checkIds.map((id) => [id, questions[id]!]));
     for (const id of checkIds) delete questions[id];
@@ -118,7 +119,7 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     version: course.version,
     lang,
     title: t(course.title),
-    modules: course.modules.map((m) => ({ id: m.id, title: t(m.title), ...(split ? { file: moduleFile(m.id) } : {}) })),
+    modules: course.modules.map((m, i) => ({ id: m.id, title: t(m.title), ...(split && i > 0 ? { file: moduleFile(m.id) } : {}) })),
     pages: course.modules.flatMap((m, i) => m.pages.map((p) => ({ id: p.id, title: t(p.title), module: i }))),
     questions,
     ...(split ? { questionIds: allQuestions(course).map((q) => q.id) } : {}),
