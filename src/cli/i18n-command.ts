@@ -2,12 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { LANG_PATTERN } from '../course/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { formatDiagnostic, summary } from '../diagnostics/printer.js';
-import { readCourseTexts } from '../i18n/course-texts.js';
-import { extractXliff } from '../i18n/extract.js';
-import { importXliff } from '../i18n/import.js';
 import { EXIT, type Io } from './run.js';
 
 const HELP = `
@@ -30,8 +26,9 @@ export function registerI18nCommands(program: Command, io: Io, setExit: (code: n
     .requiredOption('-l, --lang <lang>', 'language to translate into, e.g. pl')
     .option('--from <lang>', "language to translate from (default: the course's first language)")
     .option('-o, --out <file>', 'XLIFF file to write (default: standard output)')
-    .action((course: string, opts: { lang: string; from?: string; out?: string }) => {
-      if (!validLang(opts.lang, io) || (opts.from !== undefined && !validLang(opts.from, io))) return setExit(EXIT.usage);
+    .action(async (course: string, opts: { lang: string; from?: string; out?: string }) => {
+      const { LANG_PATTERN, readCourseTexts, extractXliff } = await i18nModules();
+      if (!validLang(LANG_PATTERN, opts.lang, io) || (opts.from !== undefined && !validLang(LANG_PATTERN, opts.from, io))) return setExit(EXIT.usage);
       const diagnostics: Diagnostic[] = [];
       const texts = readCourseTexts(resolve(io.cwd, course), diagnostics);
       const result = texts ? extractXliff(texts, { lang: opts.lang, ...(opts.from ? { from: opts.from } : {}) }, diagnostics) : null;
@@ -57,8 +54,9 @@ export function registerI18nCommands(program: Command, io: Io, setExit: (code: n
     .argument('<file>', 'translated XLIFF 1.2 file')
     .option('-l, --lang <lang>', "course language to import into (default: the file's target-language; pl-PL goes into pl unless the course declares pl-PL)")
     .option('--dry-run', 'check the file and list what would change, write nothing')
-    .action((course: string, file: string, opts: { lang?: string; dryRun?: boolean }) => {
-      if (opts.lang !== undefined && !validLang(opts.lang, io)) return setExit(EXIT.usage);
+    .action(async (course: string, file: string, opts: { lang?: string; dryRun?: boolean }) => {
+      const { LANG_PATTERN, readCourseTexts, importXliff } = await i18nModules();
+      if (opts.lang !== undefined && !validLang(LANG_PATTERN, opts.lang, io)) return setExit(EXIT.usage);
       const diagnostics: Diagnostic[] = [];
       const texts = readCourseTexts(resolve(io.cwd, course), diagnostics);
       let bytes: Buffer;
@@ -85,8 +83,19 @@ export function registerI18nCommands(program: Command, io: Io, setExit: (code: n
     });
 }
 
-function validLang(lang: string, io: Io): boolean {
-  if (LANG_PATTERN.test(lang)) return true;
+/** Loaded when an i18n command runs, not to start the CLI (the format loads zod and yaml). */
+async function i18nModules() {
+  const [{ LANG_PATTERN }, { readCourseTexts }, { extractXliff }, { importXliff }] = await Promise.all([
+    import('../course/schema.js'),
+    import('../i18n/course-texts.js'),
+    import('../i18n/extract.js'),
+    import('../i18n/import.js'),
+  ]);
+  return { LANG_PATTERN, readCourseTexts, extractXliff, importXliff };
+}
+
+function validLang(pattern: RegExp, lang: string, io: Io): boolean {
+  if (pattern.test(lang)) return true;
   io.stderr(`coursepack: "${lang}" is not a language code such as pl, fi, mt or fr-CA\n`);
   return false;
 }

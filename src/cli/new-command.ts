@@ -3,9 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { scaffoldCourse } from '../course/scaffold.js';
-import { packageNameFor, scaffoldRepository } from '../course/scaffold-repository.js';
-import { ID_PATTERN, LANG_PATTERN } from '../course/schema.js';
 import { ROOT, SCHEMA_DIR } from '../paths.js';
 import { EXIT, type Io } from './run.js';
 
@@ -32,7 +29,13 @@ export function registerNewCommand(program: Command, io: Io, setExit: (code: num
     .option('--title <text>', 'the course title (default: a placeholder)')
     .option('--repo', 'also make the folder that holds courses/ a course repository (package.json, .gitignore, CI)')
     .addHelpText('after', HELP)
-    .action((folder: string, opts: { lang: string; title?: string; repo?: boolean }) => {
+    .action(async (folder: string, opts: { lang: string; title?: string; repo?: boolean }) => {
+      // Loaded when the command runs: the format (zod, yaml) is not needed to start the CLI.
+      const [{ ID_PATTERN, LANG_PATTERN }, { scaffoldCourse }, { packageNameFor, scaffoldRepository }] = await Promise.all([
+        import('../course/schema.js'),
+        import('../course/scaffold.js'),
+        import('../course/scaffold-repository.js'),
+      ]);
       const usage = (message: string) => {
         io.stderr(`coursepack: ${message}\n`);
         setExit(EXIT.usage);
@@ -61,7 +64,7 @@ export function registerNewCommand(program: Command, io: Io, setExit: (code: num
       const starters = languages.filter((l) => !/^(en|fr)\b/.test(l));
       io.stdout(`created ${display(io, dir)}: ${Object.keys(files).join(', ')}, assets/\n`);
       if (starters.length) io.stdout(`the starter texts for ${starters.join(', ')} are in English: replace them\n`);
-      if (repo) writeRepository(io, repo);
+      if (repo) writeRepository(io, repo, packageNameFor, scaffoldRepository);
       io.stdout(`next: coursepack preview ${display(io, dir)}   (docs/authoring.md explains the format)\n`);
       setExit(EXIT.ok);
     });
@@ -82,7 +85,12 @@ function projectSchemas(dir: string): string | undefined {
 }
 
 /** Writes the repository files that do not exist yet; an existing file is the author's and is kept. */
-function writeRepository(io: Io, repo: string): void {
+function writeRepository(
+  io: Io,
+  repo: string,
+  packageNameFor: (name: string) => string,
+  scaffoldRepository: typeof import('../course/scaffold-repository.js').scaffoldRepository,
+): void {
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const files = scaffoldRepository({ name: packageNameFor(basename(repo)), coursepackVersion: version });
   const kept = Object.keys(files).filter((path) => existsSync(join(repo, path)));

@@ -1,18 +1,21 @@
-/** The command line, testable: `run(argv, io)` resolves to the exit code; bin only sets it. */
+/**
+ * The command line, testable: `run(argv, io)` resolves to the exit code; bin only sets it.
+ * Each command imports what it needs when it runs, so `--version` and `--help` load commander
+ * only and `check` never loads rendering, bundling, zipping or XML (issue 14: start-up budgets).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { COURSE_FILE } from '../course/load-course.js';
-import { formatDiagnostic, summary } from '../diagnostics/printer.js';
-import { build, type BuildResult } from '../package/build.js';
-import { check } from '../api/check.js';
+import type { BuildResult } from '../package/build.js';
 import { findCourses } from '../api/courses.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { registerNewCommand } from './new-command.js';
-import { TARGETS } from '../targets/index.js';
-import { jsonSchemas } from '../course/json-schema.js';
-import { isPreviewTarget, PREVIEW_TARGETS } from '../preview/host-page.js';
-import { startPreview } from '../preview/server.js';
+import { TARGET_IDS } from '../targets/ids.js';
+
+/** course.yaml (COURSE_FILE in src/course/load-course.ts, which loads the whole format to say it). */
+const COURSE_FILE = 'course.yaml';
+/** The SCORM runtimes the preview simulates (PREVIEW_TARGETS in src/preview/host-page.ts, checked when preview runs). */
+const PREVIEW_HELP = 'scorm12 or scorm2004';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -43,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run coursepack --help for usage)');
 
-  const targetIds = TARGETS.map((t) => t.id).join(', ');
+  const targetIds = TARGET_IDS.join(', ');
   program
     .command('build')
     .description('Check courses and build their packages into the output folder.')
@@ -66,11 +69,12 @@ Packages are named <out>/<course-id>-<version>-<lang>-<target>.zip.
 Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     )
     .action(async (courses: string[], opts: { target?: string[]; lang?: string[]; out: string; strict?: boolean; allowMissing?: boolean; json?: boolean }) => {
-      const unknown = (opts.target ?? []).filter((id) => !TARGETS.some((t) => t.id === id));
+      const unknown = (opts.target ?? []).filter((id) => !(TARGET_IDS as readonly string[]).includes(id));
       if (unknown.length) throw new UsageError(`unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; choose from ${targetIds}`);
       const dirs = courseDirs(courses, io.cwd);
+      const { build } = await import('../package/build.js');
       const result = await build({ courses: dirs, targets: opts.target, langs: opts.lang, out: opts.out, strict: opts.strict, allowMissing: opts.allowMissing, cwd: io.cwd });
-      report(result, io, { json: opts.json, verb: 'built' });
+      await report(result, io, { json: opts.json, verb: 'built' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
     });
 
@@ -83,8 +87,10 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .option('--json', 'print a machine-readable report on stdout')
     .addHelpText('after', '\nExamples:\n  coursepack check\n  coursepack check courses/counsellor-training --strict')
     .action(async (courses: string[], opts: { strict?: boolean; allowMissing?: boolean; json?: boolean }) => {
-      const result = await check({ courses: courseDirs(courses, io.cwd), strict: opts.strict, allowMissing: opts.allowMissing, cwd: io.cwd });
-      report({ ...result, packages: [] }, io, { json: opts.json, verb: 'checked' });
+      const dirs = courseDirs(courses, io.cwd);
+      const { check } = await import('../api/check.js');
+      const result = await check({ courses: dirs, strict: opts.strict, allowMissing: opts.allowMissing, cwd: io.cwd });
+      await report({ ...result, packages: [] }, io, { json: opts.json, verb: 'checked' });
       exitCode = result.ok ? EXIT.ok : EXIT.courseErrors;
     });
 
@@ -94,13 +100,14 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .argument('[course]', 'course folder (default: the only course under courses/)')
     .option('-p, --port <n>', 'port on 127.0.0.1', (v) => Number.parseInt(v, 10), 4321)
     .option('-l, --lang <lang>', 'language to preview (default: the first of the course)')
-    .option('-t, --target <target>', `package and simulated LMS: ${PREVIEW_TARGETS.join(' or ')}`, 'scorm12')
+    .option('-t, --target <target>', `package and simulated LMS: ${PREVIEW_HELP}`, 'scorm12')
     .addHelpText(
       'after',
       '\nExamples:\n  coursepack preview courses/counsellor-training\n  coursepack preview courses/counsellor-training --lang fr --port 8080\n  coursepack preview courses/counsellor-training --target scorm2004\n\nStop it with Ctrl+C.',
     )
     .action(async (course: string | undefined, opts: { port: number; lang?: string; target: string }) => {
       const target = opts.target;
+      const { isPreviewTarget, PREVIEW_TARGETS } = await import('../preview/host-page.js');
       if (!isPreviewTarget(target)) {
         throw new UsageError(
           `preview --target must be ${PREVIEW_TARGETS.join(' or ')}, not "${target}": the preview simulates a SCORM LMS only. ` +
@@ -110,6 +117,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       const dirs = course ? [course] : courseDirs([], io.cwd);
       if (dirs.length !== 1) throw new UsageError(`several courses found (${dirs.join(', ')}): name the one to preview`);
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+      const { startPreview } = await import('../preview/server.js');
       const preview = await startPreview({ course: dirs[0]!, port: opts.port, lang: opts.lang, target, cwd: io.cwd, log: (line) => io.stderr(`${line}\n`) });
       io.stdout(`preview: ${preview.url}\n`);
       await (io.waitForStop ?? waitForSignal)();
@@ -120,7 +128,8 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .command('schema')
     .description('Write the JSON Schemas of the course format (for editor completion).')
     .option('-o, --out <dir>', 'folder for course/module/assessment .schema.json', 'schema')
-    .action((opts: { out: string }) => {
+    .action(async (opts: { out: string }) => {
+      const { jsonSchemas } = await import('../course/json-schema.js');
       mkdirSync(resolve(io.cwd, opts.out), { recursive: true });
       for (const [name, schema] of Object.entries(jsonSchemas())) {
         writeFileSync(join(resolve(io.cwd, opts.out), `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
@@ -155,7 +164,7 @@ function courseDirs(given: string[], cwd: string): string[] {
   return found;
 }
 
-function report(result: BuildResult, io: Io, options: { json?: boolean; verb: string }): void {
+async function report(result: BuildResult, io: Io, options: { json?: boolean; verb: string }): Promise<void> {
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
@@ -170,6 +179,7 @@ function report(result: BuildResult, io: Io, options: { json?: boolean; verb: st
     );
     return;
   }
+  const { formatDiagnostic, summary } = await import('../diagnostics/printer.js');
   const sorted = [...result.diagnostics].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   for (const d of sorted) io.stderr(`${formatDiagnostic(d, { color: io.color, readSource: (file) => result.sources.get(file) })}\n\n`);
   for (const p of result.packages) io.stdout(`${options.verb} ${relative(io.cwd, p.path)}  ${(p.bytes / 1024).toFixed(1)} KB\n`);

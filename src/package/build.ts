@@ -6,13 +6,11 @@ import { COURSE_FILE, loadCourse } from '../course/load-course.js';
 import type { Course } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { checkUiLanguages } from '../i18n/ui-tables.js';
-import { renderSite } from '../render/site.js';
+import type { RenderedSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
-import { serializeXml } from '../targets/xml.js';
 import { assetData, checkAssets } from './asset-safety.js';
 import { checkLimits, checkStateKeys } from './limits.js';
-import { playerBundle } from './player-bundle.js';
-import { zipFiles, type PackageFile } from './zip.js';
+import type { PackageFile } from './zip.js';
 
 export interface BuildOptions {
   /** Course folders. */
@@ -105,14 +103,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failed = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failed || options.checkOnly) return result(!failed, [], courses);
 
+  const [{ renderSite }, { playerBundle }, { zipFiles }, { serializeXml }] = await Promise.all([
+    import('../render/site.js'),
+    import('./player-bundle.js'),
+    import('./zip.js'),
+    import('../targets/xml.js'),
+  ]);
   const packages: BuiltPackage[] = [];
   for (const course of courses) {
     const langs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
-    for (const target of targetsOf.get(course) ?? []) {
-      for (const lang of langs) {
-        const files = await packageFiles(course, target, lang);
+    const courseTargets = targetsOf.get(course) ?? [];
+    // Started at once: esbuild bundles in its own process while this one renders.
+    const bundles = new Map(courseTargets.map((t) => [t.playerEntry, playerBundle(t.playerEntry)]));
+    for (const bundle of bundles.values()) bundle.catch(() => undefined); // a failure surfaces where it is awaited
+    const built: BuiltPackage[] = [];
+    for (const lang of langs) {
+      // Pages differ between targets only in their CSP: rendered once per language.
+      const site = renderSite(course, lang);
+      const assets = await Promise.all((course.assets[lang] ?? []).map(async (asset) => ({ path: asset, data: await assetData(course, asset) })));
+      checkReferences(course, lang, site, assets);
+      for (const target of courseTargets) {
+        const files = packageFiles(site, target, assets, await bundles.get(target.playerEntry)!);
+        const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
+        if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
         const zip = await zipFiles(files);
-        packages.push({
+        built.push({
           course: course.id,
           target: target.id,
           lang,
@@ -124,32 +139,40 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         });
       }
     }
+    // In the documented order: target by target, each in every language (a stable sort).
+    const order = (p: BuiltPackage) => courseTargets.findIndex((t) => t.id === p.target);
+    packages.push(...built.sort((a, b) => order(a) - order(b)));
   }
   if (options.write !== false) writePackages(out, packages);
   return result(true, packages, courses);
 }
 
-/** Every file of one package, manifest included. */
-export async function packageFiles(course: Course, target: Target, lang: string): Promise<PackageFile[]> {
-  const site = renderSite(course, lang, { csp: target.csp });
-  const files: PackageFile[] = [
-    { path: 'index.html', data: site.html },
+/** Every file of one package except the manifest, from the language's rendered site. */
+function packageFiles(site: RenderedSite, target: Target, assets: PackageFile[], player: string): PackageFile[] {
+  return [
+    { path: 'index.html', data: site.html(target.csp) },
     { path: 'player.css', data: site.css },
     { path: 'theme.css', data: site.themeCss },
-    { path: 'player.js', data: await playerBundle(target.playerEntry) },
-    ...(await Promise.all((course.assets[lang] ?? []).map(async (asset) => ({ path: asset, data: await assetData(course, asset) })))),
+    { path: 'player.js', data: player },
+    ...site.moduleFiles,
+    ...assets,
   ];
-  const missing = missingReferences(site.html, new Set(files.map((f) => f.path)));
-  // The rules check every file an author names; a gap here is a coursepack bug, never a zip to ship.
-  if (missing.length) throw new Error(`the ${lang} ${target.id} package of ${course.id} would miss files its page uses: ${missing.join(', ')}`);
-  const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
-  if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
-  return files;
+}
+
+/**
+ * Every file the pages load or link to is in the package. Checked once per language: targets
+ * change only the CSP of index.html. The rules check every file an author names, so a gap here is
+ * a coursepack bug, never a zip to ship.
+ */
+function checkReferences(course: Course, lang: string, site: RenderedSite, assets: PackageFile[]): void {
+  const paths = new Set(['index.html', 'player.css', 'theme.css', 'player.js', ...site.moduleFiles.map((f) => f.path), ...assets.map((f) => f.path)]);
+  const missing = [site.html(''), ...site.moduleFiles.map((f) => f.data)].flatMap((text) => missingReferences(text, paths));
+  if (missing.length) throw new Error(`the ${lang} packages of ${course.id} would miss files their pages use: ${[...new Set(missing)].join(', ')}`);
 }
 
 /** The package-relative files an HTML page loads or links to (src and href) that are not in `files`. */
 export function missingReferences(html: string, files: Set<string>): string[] {
-  const local = [...html.matchAll(/\b(?:src|href)="([^"#?:]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const local = [...html.matchAll(/\b(?:src|href)=\\?"([^"#?:\\]+)\\?"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   return [...new Set(local.filter((path) => !files.has(path)))].sort();
 }
 

@@ -1,11 +1,15 @@
-/** Renders one language of a course into the files every package shares: index.html and player.css. */
+/**
+ * Renders one language of a course into the files every package shares: index.html (for any
+ * target's CSP), player.css, theme.css and, for large courses, one script per module.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
-import type { Block, Course, LangMap, Question } from '../course/model.js';
+import { allQuestions, checkQuestions, type Block, type Course, type LangMap, type Question } from '../course/model.js';
 import type { PlayerData, PlayerQuestion } from '../player/core/types.js';
 import { questionForPlayer, tr } from './player-question.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { shapeOfQuestion } from '../package/limits.js';
 import { themeCss } from '../course/theme.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
@@ -13,20 +17,27 @@ import { typographyFor } from './typography.js';
 
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
 
-export interface SiteOptions {
-  /** Content-Security-Policy of the page; the target decides (e.g. which LRS it may reach). */
-  csp: string;
-}
+/**
+ * Above this many pages, each module's pages but the first module's go into their own script
+ * (`modules/<id>.js`), which the player loads when one of its pages is shown: the first page then
+ * costs the same at 1000 pages as at 45 (issue 14). Smaller courses keep every page in index.html.
+ */
+export const SPLIT_ABOVE_PAGES = 100;
+/** The function a module script calls (src/player/core/module-loader.ts defines it). */
+export const MODULE_CALLBACK = 'coursepackModule';
 
 export interface RenderedSite {
-  html: string;
+  /** index.html with the target's Content-Security-Policy, the only part that differs between targets. */
+  html(csp: string): string;
   css: string;
   /** The course theme as CSS variables (theme.css). */
   themeCss: string;
   data: PlayerData;
+  /** The module scripts of a split course (none for a small one). */
+  moduleFiles: Array<{ path: string; data: string }>;
 }
 
-export function renderSite(course: Course, lang: string, options: SiteOptions): RenderedSite {
+export function renderSite(course: Course, lang: string): RenderedSite {
   // Every text a learner sees follows the language's typography (e.g. French non-breaking spaces).
   const typography = typographyFor(lang);
   const md = createMarkdown({ allowHtml: course.allowHtml, typography });
@@ -75,19 +86,33 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     }
   };
 
-  const modules = course.modules.map((m) => ({
-    id: m.id,
-    title: t(m.title),
-    pages: m.pages.map((p) => ({ id: p.id, title: t(p.title), html: eta.render('blocks', { blocks: p.blocks.map(blockView), s }) })),
-  }));
+  const split = course.modules.reduce((n, m) => n + m.pages.length, 0) > SPLIT_ABOVE_PAGES;
+  const moduleFiles: RenderedSite['moduleFiles'] = [];
+  // Each module's pages as one HTML string, rendered once whatever the number of targets.
+  const modules = course.modules.map((m, index) => {
+    const title = t(m.title);
+    const pages = m.pages.map((p) => ({ id: p.id, title: t(p.title), html: eta.render('blocks', { blocks: p.blocks.map(blockView), s }) }));
+    const html = eta.render('pages', { module: title, pages });
+    // The first module stays in index.html: a first visit starts there without waiting for a script.
+    if (!split || index === 0) return { id: m.id, title, pages, html };
+    const checkIds = m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions.map((q) => q.id) : [])));
+    const own = Object.fromEntries(checkIds.map((id) => [id, questions[id]!]));
+    for (const id of checkIds) delete questions[id];
+    const chunk = JSON.stringify({ index, html, questions: own }).replace(/</g, '\\u003c');
+    moduleFiles.push({ path: moduleFile(m.id), data: `${MODULE_CALLBACK}(${chunk});\n` });
+    return { id: m.id, title, pages, html: '' };
+  });
 
-  const assessments = course.assessments.map((a) => ({
-    id: a.id,
-    title: t(a.title),
-    intro: a.intro ? md.block(t(a.intro)) : '',
-    rules: format(s.assessmentRules!, { passingScore: a.passingScore, attempts: a.attempts, questions: a.draw }),
-    questions: a.questions.map(questionView),
-  }));
+  const assessments = course.assessments.map((a) => {
+    const view = {
+      id: a.id,
+      title: t(a.title),
+      intro: a.intro ? md.block(t(a.intro)) : '',
+      rules: format(s.assessmentRules!, { passingScore: a.passingScore, attempts: a.attempts, questions: a.draw }),
+      questions: a.questions.map(questionView),
+    };
+    return { ...view, html: eta.render('assessment', { a: view, s }) };
+  });
 
   const data: PlayerData = {
     v: 1,
@@ -95,9 +120,10 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     version: course.version,
     lang,
     title: t(course.title),
-    modules: course.modules.map((m) => ({ id: m.id, title: t(m.title) })),
+    modules: course.modules.map((m, i) => ({ id: m.id, title: t(m.title), ...(split && i > 0 ? { file: moduleFile(m.id) } : {}) })),
     pages: course.modules.flatMap((m, i) => m.pages.map((p) => ({ id: p.id, title: t(p.title), module: i }))),
     questions,
+    ...(split ? { checkShapes: Object.fromEntries(checkQuestions(course).map((q) => [q.id, shapeOfQuestion(q)])) } : {}),
     assessments: course.assessments.map((a) => ({
       id: a.id,
       title: t(a.title),
@@ -115,18 +141,26 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     strings: s,
   };
 
-  const html = eta.render('index', {
+  const page = {
     lang,
     title: t(course.title),
-    csp: options.csp,
     logo: course.theme.logo ? { src: course.theme.logo.src, alt: t(course.theme.logo.alt) } : undefined,
     s,
     modules,
     assessments,
     dataJson: JSON.stringify(data).replace(/</g, '\\u003c'),
-  });
-  return { html, css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'), themeCss: themeCss(course.theme.colors, course.theme.font), data };
+  };
+  return {
+    html: (csp) => eta.render('index', { ...page, csp }),
+    css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'),
+    themeCss: themeCss(course.theme.colors, course.theme.font),
+    data,
+    moduleFiles,
+  };
 }
+
+/** The script of a module of a split course; module ids are safe in paths (ID_PATTERN). */
+const moduleFile = (id: string): string => `modules/${id}.js`;
 
 const HINTS: Record<Question['type'], string> = {
   'single-choice': 'selectOne',

@@ -73,9 +73,9 @@ questions:
   - { id: essay, type: free-text, prompt: { en: E, fr: E }, maxLength: 300 }
 `;
   const course = loadCourse(testdir(validCourse({ 'assessment.yaml': questions }))).course!;
-  const site = renderSite(course, 'en', { csp: '' });
+  const site = renderSite(course, 'en');
   const window = new Window();
-  window.document.write(site.html);
+  window.document.write(site.html(''));
   const field = (id: string) => window.document.querySelector(`#q-${id}-input`) as unknown as HTMLInputElement;
   const fieldset = (id: string) => window.document.querySelector(`fieldset[data-question-id="${id}"]`) as unknown as Element;
 

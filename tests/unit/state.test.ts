@@ -8,7 +8,9 @@ import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { checkLimits, checkStateKeys, courseStateLayout, worstCaseState, worstCaseStateSize } from '../../src/package/limits.js';
 import { NUMBER_INPUT_MAX_LENGTH, numberResponse } from '../../src/player/core/input-limits.js';
 import { decodeState, encodeState, keyOf, visitedPages, type LearnerState } from '../../src/player/core/state.js';
-import { makeLayout, type LayoutAssessment, type LayoutQuestion } from '../../src/player/core/state-layout.js';
+import { makeLayout, stateLayout, type LayoutAssessment, type LayoutQuestion } from '../../src/player/core/state-layout.js';
+import { checkQuestions } from '../../src/course/model.js';
+import { renderSite } from '../../src/render/site.js';
 import { scorm12 } from '../../src/targets/scorm12/index.js';
 import { web } from '../../src/targets/web/index.js';
 import { buildInMemory } from '../support/build.js';
@@ -177,5 +179,14 @@ describe('DESIGN.md’s large course (1000 pages, 40 modules, 60 of 200 question
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.packages.map((p) => p.target)).toEqual(['scorm12']);
+  }, 60_000);
+
+  it('is split into module scripts, and its player lays the state out as the build does before any module loads', () => {
+    const course = loadCourse(dir).course!;
+    const data = renderSite(course, 'en').data;
+    expect(data.modules.filter((m) => m.file)).toHaveLength(LARGE_COURSE.modules - 1);
+    // Check questions of modules not loaded yet are absent from the data, known by their shape only.
+    expect(Object.keys(data.questions).length).toBeLessThan(checkQuestions(course).length + course.assessments[0]!.questions.length);
+    expect(JSON.stringify(stateLayout(data))).toBe(JSON.stringify(courseStateLayout(course)));
   }, 60_000);
 });

@@ -4,13 +4,18 @@
  */
 import { AssessmentView, type PlayerContext } from './assessment-view.js';
 import { format } from './format.js';
+import { CourseMenu } from './menu.js';
+import { ModuleLoader } from './module-loader.js';
 import { assessmentResult, computeOutcome } from './outcome.js';
 import { scoreResponse } from './questions.js';
 import { decodeState, emptyState, encodeState, keyOf, type LearnerState } from './state.js';
 import { stateLayout, type StateLayout } from './state-layout.js';
-import type { PlayerData, PlayerQuestion } from './types.js';
+import type { ModuleChunk, PlayerData, PlayerQuestion } from './types.js';
 import type { Snapshot, StartInfo, Tracker } from '../tracking/tracker.js';
 import { clearFeedback, hasInvalidNumber, moveSequenceItem, readResponse, showFeedback, shuffleSequence, writeResponse } from '../ui/questions-ui.js';
+
+/** Courses of up to this many pages start with every module of the menu open. */
+const MENU_OPEN_UP_TO = 60;
 
 export class Player implements PlayerContext {
   readonly doc: Document;
@@ -22,6 +27,8 @@ export class Player implements PlayerContext {
   private finished = false;
   private readonly assessmentViews: AssessmentView[];
   private readonly layout: StateLayout;
+  private readonly modules: ModuleLoader;
+  private readonly menu: CourseMenu;
 
   constructor(
     readonly win: Window,
@@ -32,6 +39,8 @@ export class Player implements PlayerContext {
     this.order = [...data.pages.map((p) => p.id), ...data.assessments.map((a) => a.id)];
     this.assessmentViews = data.assessments.map((a) => new AssessmentView(this, a));
     this.layout = stateLayout(data);
+    this.modules = new ModuleLoader(win, data, (chunk) => this.insertModule(chunk));
+    this.menu = new CourseMenu(this.doc, data, (id) => this.order.includes(id), () => this.updateChrome());
   }
 
   private get s(): Record<string, string> {
@@ -54,7 +63,9 @@ export class Player implements PlayerContext {
     if (this.readOnly) this.notice(this.s.reviewModeNotice!);
     this.state = decodeState(info.savedState, this.layout) ?? emptyState();
     this.bind();
-    this.prepareChecks();
+    // A short course shows its whole menu; a long one only the current module (issue 14).
+    if (this.data.pages.length <= MENU_OPEN_UP_TO) this.data.modules.forEach((_, index) => this.menu.setOpen(index, true));
+    this.prepareChecks(this.doc);
     for (const view of this.assessmentViews) view.render();
     const bookmark = this.state.location ?? info.location ?? '';
     await this.show(this.order.includes(bookmark) ? bookmark : this.order[0]!, false);
@@ -65,14 +76,7 @@ export class Player implements PlayerContext {
   /** Only these pages belong to this session (one part of the course launched by itself). */
   private limitTo(scope: string[]): void {
     this.order = this.order.filter((id) => scope.includes(id));
-    for (const link of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-menu a[data-page-link]'))) {
-      const li = link.closest('li');
-      if (li && !scope.includes(link.dataset.pageLink ?? '')) li.hidden = true;
-    }
-    for (const module of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-menu .cp-module'))) {
-      const links = Array.from(module.querySelectorAll<HTMLElement>('a[data-page-link]'));
-      if (links.length && links.every((a) => a.closest('li')?.hidden)) module.hidden = true;
-    }
+    this.menu.limit();
   }
 
   snapshot(): Snapshot {
@@ -104,22 +108,62 @@ export class Player implements PlayerContext {
 
   async show(id: string, focus = true): Promise<void> {
     if (!this.order.includes(id)) return;
+    const page = this.data.pages.find((p) => p.id === id);
+    if (page) {
+      try {
+        await this.modules.load(page.module);
+      } catch {
+        this.notice(this.s.moduleLoadFailed!);
+        return;
+      }
+      this.menu.setOpen(page.module, true);
+    }
     this.current = id;
     this.state.location = id;
     for (const section of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-page'))) section.hidden = section.dataset.pageId !== id;
-    const isContent = this.data.pages.some((p) => p.id === id);
-    if (isContent && !this.state.visited.includes(id)) this.state.visited.push(id);
+    if (page && !this.state.visited.includes(id)) this.state.visited.push(id);
     this.shownAt = Date.now();
     this.updateChrome();
     this.closeMenuOnSmallScreens();
-    if (focus) this.doc.getElementById(`h-${id}`)?.focus();
-    const page = this.data.pages.find((p) => p.id === id);
+    if (focus) this.focusHeading(id);
+    this.prefetchAfter(id);
     if (page) await this.tracker.record({ type: 'page-viewed', pageId: id, title: page.title });
     await this.save();
   }
 
+  /**
+   * Focuses the page's heading and scrolls it to the top of the page, below the sticky header
+   * (`scroll-margin-top` in player.css, from `--cp-header-height`): focus() alone would scroll just
+   * enough to reach it, leaving it under the header after Next from the bottom of a long page.
+   */
+  private focusHeading(id: string): void {
+    const heading = this.doc.getElementById(`h-${id}`);
+    if (!heading) return;
+    const header = this.doc.querySelector<HTMLElement>('.cp-header');
+    if (header) this.doc.documentElement.style.setProperty('--cp-header-height', `${header.getBoundingClientRect().height}px`);
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView?.({ block: 'start' });
+  }
+
+  /** When the next page starts another module, its script loads while the learner reads. */
+  private prefetchAfter(id: string): void {
+    const next = this.data.pages.find((p) => p.id === this.order[this.order.indexOf(id) + 1]);
+    if (next) this.modules.load(next.module).catch(() => undefined);
+  }
+
+  /** A module of a split course arrives: its questions join the course's, its pages the document. */
+  private insertModule(chunk: ModuleChunk): void {
+    Object.assign(this.data.questions, chunk.questions);
+    const holder = this.doc.createElement('div');
+    holder.innerHTML = chunk.html;
+    const sections = Array.from(holder.children);
+    this.doc.getElementById('cp-pages')?.append(...sections);
+    for (const section of sections) this.prepareChecks(section);
+  }
+
   private bind(): void {
     const doc = this.doc;
+    this.menu.bind();
     doc.getElementById('cp-prev')?.addEventListener('click', () => void this.step(-1));
     const exit = doc.getElementById('cp-exit');
     if (exit) {
@@ -144,12 +188,13 @@ export class Player implements PlayerContext {
       toggle.setAttribute('aria-expanded', String(open));
       doc.body.classList.toggle('cp-menu-open', open);
     });
-    for (const form of Array.from(doc.querySelectorAll<HTMLFormElement>('.cp-check-form'))) {
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        void this.checkAnswer(form);
-      });
-    }
+    // Delegated: the check forms of a split course arrive with their module.
+    doc.addEventListener('submit', (event) => {
+      const form = (event.target as Element | null)?.closest?.<HTMLFormElement>('.cp-check-form');
+      if (!form) return;
+      event.preventDefault();
+      void this.checkAnswer(form);
+    });
     doc.addEventListener('click', (event) => {
       const move = (event.target as Element | null)?.closest?.<HTMLElement>('.cp-move');
       if (!move) return;
@@ -178,7 +223,7 @@ export class Player implements PlayerContext {
     if (next) next.disabled = index >= this.order.length - 1;
     const position = doc.getElementById('cp-position');
     if (position) position.textContent = format(this.s.pagePosition!, { n: index + 1, total: this.order.length });
-    for (const link of Array.from(doc.querySelectorAll<HTMLElement>('.cp-menu a[data-page-link]'))) {
+    for (const link of this.menu.links()) {
       const id = link.dataset.pageLink ?? '';
       const isCurrent = id === this.current;
       const assessment = this.data.assessments.find((a) => a.id === id);
@@ -234,8 +279,8 @@ export class Player implements PlayerContext {
   // Knowledge checks -------------------------------------------------------------------------
 
   /** Shuffles sequencing items (never starting from the answer) and restores saved answers. */
-  private prepareChecks(): void {
-    for (const form of Array.from(this.doc.querySelectorAll<HTMLFormElement>('.cp-check-form'))) {
+  private prepareChecks(root: ParentNode): void {
+    for (const form of Array.from(root.querySelectorAll<HTMLFormElement>('.cp-check-form'))) {
       const q = this.question(form.dataset.questionId ?? '');
       const fieldset = form.querySelector('.cp-question');
       if (!q || !fieldset) continue;

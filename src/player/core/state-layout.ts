@@ -78,16 +78,19 @@ export function makeLayout(pages: string[], checks: LayoutQuestion[], assessment
 }
 
 /** The layout of the player's course. */
-export function stateLayout(data: Pick<PlayerData, 'pages' | 'questions' | 'assessments'>): StateLayout {
+export function stateLayout(data: Pick<PlayerData, 'pages' | 'questions' | 'assessments' | 'checkShapes'>): StateLayout {
   const inPools = new Set(data.assessments.flatMap((a) => a.questions));
+  const shapes = data.checkShapes ?? {};
   // A pool keeps every id, even one without data: the draw must be the one AssessmentView makes.
   const question = (id: string): LayoutQuestion => {
     const q = data.questions[id];
-    return { id, shape: q ? shapeOfPlayerQuestion(q) : { kind: 'one', options: [] } };
+    return { id, shape: q ? shapeOfPlayerQuestion(q) : (shapes[id] ?? { kind: 'one', options: [] }) };
   };
+  // In a split course the checks of modules not loaded yet are known by their shape only.
+  const checks = [...new Set([...Object.keys(data.questions), ...Object.keys(shapes)])].filter((id) => !inPools.has(id));
   return makeLayout(
     data.pages.map((p) => p.id),
-    Object.keys(data.questions).filter((id) => !inPools.has(id)).map(question),
+    checks.map(question),
     data.assessments.map((a) => ({ id: a.id, attempts: a.attempts, draw: a.draw, shuffle: a.shuffle, questions: a.questions.map(question) })),
   );
 }

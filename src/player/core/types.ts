@@ -97,6 +97,8 @@ export interface PlayerAssessment {
   questions: string[];
 }
 
+import type { AnswerShape } from './state-layout.js';
+
 export type StatusPolicy = 'passed-failed' | 'passed-incomplete' | 'completed-failed' | 'completed-incomplete';
 
 export interface PlayerData {
@@ -105,16 +107,36 @@ export interface PlayerData {
   version: string;
   lang: string;
   title: string;
-  modules: Array<{ id: string; title: string }>;
+  /**
+   * `file`: in a split course (src/render/site.ts, SPLIT_ABOVE_PAGES), the script holding the
+   * module's pages and check questions, loaded when one of its pages is shown.
+   */
+  modules: Array<{ id: string; title: string; file?: string }>;
   /** Content pages in order; each assessment comes after them as its own page. */
   pages: PlayerPage[];
+  /** In a split course, the check questions arrive with their module (`ModuleChunk`). */
   questions: Record<string, PlayerQuestion>;
+  /**
+   * In a split course: the answer shape of each knowledge-check question, so the saved state
+   * (laid out by every question's shape, state-layout.ts) decodes before the modules load.
+   */
+  checkShapes?: Record<string, AnswerShape>;
   assessments: PlayerAssessment[];
   /** `all` (every assessment passed; score = their average) or the id of the deciding assessment. */
   result: { from: string };
   completion: { pages: 'all' | number };
   status: StatusPolicy;
   strings: Record<string, string>;
+}
+
+/** What a module script of a split course hands the player. */
+export interface ModuleChunk {
+  /** Index in `PlayerData.modules`. */
+  index: number;
+  /** The module's page sections. */
+  html: string;
+  /** Its knowledge-check questions. */
+  questions: Record<string, PlayerQuestion>;
 }
 
 export type Result = 'correct' | 'incorrect' | 'neutral';
