@@ -10,6 +10,7 @@ import { renderSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
 import { serializeXml } from '../targets/xml.js';
 import { checkLimits, checkStateKeys } from './limits.js';
+import { checkSaveSize, SAVE_BUDGET } from './save-size.js';
 import { playerBundle } from './player-bundle.js';
 import { zipFiles, type PackageFile } from './zip.js';
 
@@ -50,6 +51,8 @@ export interface BuildResult {
   /** Source texts by displayed path, for code frames. */
   sources: Map<string, string>;
   courses: Course[];
+  /** The largest save each course can make Moodle send, per SCORM target (bytes; docs/moodle.md). */
+  saves: Array<{ course: string; target: TargetId; bytes: number; budget: number }>;
 }
 
 export function packageName(course: Course, lang: string, target: TargetId): string {
@@ -61,7 +64,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(cwd, options.out ?? 'dist');
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const result = (ok: boolean, packages: BuiltPackage[] = [], courses: Course[] = []): BuildResult => ({ ok, packages, diagnostics, sources, courses });
+  const result = (ok: boolean, packages: BuiltPackage[] = [], courses: Course[] = []): BuildResult => ({ ok, packages, diagnostics, sources, courses, saves });
+  const saves: BuildResult['saves'] = [];
 
   const targets: Target[] = [];
   for (const id of options.targets ?? DEFAULT_TARGETS) {
@@ -94,6 +98,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     targetsOf.set(course, courseTargets);
     for (const target of courseTargets) {
       checkLimits(course, target, local);
+      const bytes = checkSaveSize(course, target, course.tracking.checks, local);
+      if (bytes !== undefined) saves.push({ course: course.id, target: target.id, bytes, budget: SAVE_BUDGET });
       local.push(...(target.check?.(course) ?? []));
     }
     for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);

@@ -112,6 +112,7 @@ export function renderSite(course: Course, lang: string, options: SiteOptions): 
     result: course.result,
     completion: course.completion,
     status: course.status,
+    tracking: course.tracking,
     strings: s,
   };
 

@@ -58,7 +58,7 @@ export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts
   doc.write(fileText(pkg, 'index.html'));
   const api = new StrictScorm12(lms);
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API = api;
-  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status));
+  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks));
   return { window, doc, lms, api, player, data: player.data };
 }
 
