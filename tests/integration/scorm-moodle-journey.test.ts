@@ -142,3 +142,21 @@ describe.each(CASES)('Moodle: the %s (%s)', (_name, course, lang) => {
     });
   });
 });
+
+describe('Moodle: leaving by the course\'s Exit button', () => {
+  it.each(TARGETS)('%s: everything is committed by an ordinary request before the session ends', async (target) => {
+    const site = new MoodleSite(await buildPackage(ALL_TYPES, target, 'en'));
+    const s = await site.enter();
+    await next(doc(s));
+    (doc(s).getElementById('cp-exit') as HTMLElement).click();
+    await settle();
+    const [commit, end] = s.api.saves.slice(-2);
+    expect(commit).toMatchObject({ kind: 'commit', beacon: false, delivered: true });
+    // Moodle's 1.2 runtime never posts session_time itself (only the total_time it derives at LMSFinish).
+    if (target === 'scorm2004') expect(commit!.fields.some((f) => /session_time$/.test(f.name))).toBe(true);
+    expect(end).toMatchObject({ kind: 'terminate', delivered: true });
+    await site.leave(s);
+    expect(s.api.violations).toEqual([]);
+    expect(result(site).time).toBeDefined();
+  });
+});

@@ -212,6 +212,10 @@ describe('the Exit button', () => {
     exit.click();
     await settle();
     expect(run.api.finishCount).toBe(1);
+    // A last commit, with the session time, while the page is alive; then the final session time and LMSFinish.
+    const methods = run.api.calls.map((c) => c.method);
+    expect(methods.slice(-3)).toEqual(['LMSCommit', 'LMSSetValue', 'LMSFinish']);
+    expect(run.api.values.get('cmi.core.session_time')).toBeDefined();
     expect(run.doc.getElementById('cp-notice')!.textContent).toMatch(/close this window/);
     run.window.dispatchEvent(new run.window.Event('pagehide'));
     expect(run.api.finishCount).toBe(1);

@@ -115,8 +115,12 @@ export class Scorm12Tracker implements Tracker {
     this.set(`${prefix}.time`, scorm12Time(event.timestamp));
   }
 
-  /** Leaving from the Exit button ends the session like closing the window does. */
+  /** Leaving from the Exit button: a last commit while the page is alive (see the SCORM 2004 adapter), then the end of the session. */
   exit(snapshot: Snapshot): Promise<void> {
+    if (this.writeSnapshot(snapshot)) {
+      this.set('cmi.core.session_time', scorm12Timespan(Date.now() - this.startedAt));
+      this.commit();
+    }
     return this.finish(snapshot);
   }
 

@@ -178,8 +178,16 @@ export class Scorm2004Tracker implements Tracker {
     this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
   }
 
-  /** Leaving from the Exit button ends the session like closing the window does. */
+  /**
+   * Leaving from the Exit button: a last commit while the page is alive (Moodle posts it with an
+   * ordinary request, which has no size limit, unlike the beacon of a save during unload), then
+   * the end of the session as closing the window does.
+   */
   exit(snapshot: Snapshot): Promise<void> {
+    if (this.writeSnapshot(snapshot)) {
+      this.set('cmi.session_time', scorm2004Duration(Date.now() - this.startedAt));
+      this.commit();
+    }
     return this.finish(snapshot);
   }
 
