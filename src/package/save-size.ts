@@ -13,7 +13,7 @@
  * other element at its longest: computed here for the worst-case learner, as multipart/form-data
  * with the longest boundary a current browser writes, in bytes (UTF-8).
  */
-import { allPages, checkQuestions, type Course, type Question } from '../course/model.js';
+import { allPages, allQuestions, checkQuestions, type Course, type Question } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import type { PlayerQuestion } from '../player/core/types.js';
 import { scorm12Interaction, scorm12Timespan } from '../player/interactions/scorm12.js';
@@ -122,9 +122,22 @@ function interactionElements(standard: ScormStandard, n: number, q: PlayerQuesti
   ];
 }
 
+/**
+ * The worst-case learner state in UTF-8 bytes: the longest state in characters (typed text all
+ * quotes, each escaped in JSON), or the same state with typed text in 3-byte characters.
+ */
+function worstStateText(course: Course): string {
+  const state = worstCaseState(course);
+  const typed = new Map(allQuestions(course).flatMap((q) => (q.type === 'fill-in' || q.type === 'free-text' ? [[q.id, '\u20ac'.repeat(q.maxLength)] as const] : [])));
+  const widen = (answers: Record<string, string>) => Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, typed.get(id) ?? a]));
+  const wide = { ...state, checks: widen(state.checks), attempts: Object.fromEntries(Object.entries(state.attempts).map(([id, list]) => [id, list.map((a) => ({ ...a, answers: widen(a.answers) }))])) };
+  const [narrow, broad] = [encodeState(state), encodeState(wide)];
+  return utf8(broad) > utf8(narrow) ? broad : narrow;
+}
+
 /** Everything but the interactions, each at its longest. */
 function scalarElements(course: Course, standard: ScormStandard): Array<[string, string]> {
-  const state = encodeState(worstCaseState(course));
+  const state = worstStateText(course);
   const ids = [...allPages(course).map((p) => p.id), ...course.assessments.map((a) => a.id)];
   const location = ids.reduce((a, b) => (b.length > a.length ? b : a), '');
   if (standard === 'scorm12') {
