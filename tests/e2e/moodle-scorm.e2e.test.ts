@@ -17,9 +17,9 @@ import { newPage, useBrowser } from './support/session.js';
 
 const ALL_TYPES = resolve(ROOT, 'tests/fixtures/courses/all-types');
 const CASES = [
-  ['counsellor training', COUNSELLOR, 'en'],
-  ['counsellor training', COUNSELLOR, 'fr'],
-  ['every question type', ALL_TYPES, 'en'],
+  { name: 'counsellor training', course: COUNSELLOR, lang: 'en' },
+  { name: 'counsellor training', course: COUNSELLOR, lang: 'fr' },
+  { name: 'every question type', course: ALL_TYPES, lang: 'en' },
 ] as const;
 
 const browser = useBrowser();
@@ -100,7 +100,7 @@ describe('the Moodle host', () => {
   });
 });
 
-describe.each(CASES)('Moodle in Chromium: the %s (%s)', (_name, course, lang) => {
+describe.each(CASES)('Moodle in Chromium: the $name ($lang)', ({ course, lang }) => {
   describe.each(['scorm2004', 'scorm12'] as const)('%s', (target) => {
     it('fails with attempts left, resumes on the assessment, passes; the next visit is a review there', async () => {
       const { host, page, errors } = await site(course, target, lang);
