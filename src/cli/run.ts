@@ -172,6 +172,7 @@ async function report(result: BuildResult, io: Io, options: { json?: boolean; ve
           ok: result.ok,
           packages: result.packages.map((p) => ({ course: p.course, target: p.target, lang: p.lang, path: relative(io.cwd, p.path), bytes: p.bytes, sha256: p.sha256 })),
           diagnostics: result.diagnostics,
+          saves: result.saves,
         },
         null,
         2,
@@ -183,6 +184,7 @@ async function report(result: BuildResult, io: Io, options: { json?: boolean; ve
   const sorted = [...result.diagnostics].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   for (const d of sorted) io.stderr(`${formatDiagnostic(d, { color: io.color, readSource: (file) => result.sources.get(file) })}\n\n`);
   for (const p of result.packages) io.stdout(`${options.verb} ${relative(io.cwd, p.path)}  ${(p.bytes / 1024).toFixed(1)} KB\n`);
+  if (options.verb === 'checked') for (const s of result.saves) io.stdout(`${s.course} ${s.target}: largest save to Moodle ${s.bytes} bytes (warning above ${s.budget})\n`);
   const courses = result.courses.length;
   io.stderr(`${result.ok ? 'ok' : 'failed'}: ${summary(result.diagnostics)}${options.verb === 'checked' ? `, ${courses} course${courses === 1 ? '' : 's'} checked` : `, ${result.packages.length} package${result.packages.length === 1 ? '' : 's'} built`}\n`);
   if (!result.ok && options.verb === 'built') io.stderr('nothing was written: fix the errors above and build again\n');

@@ -239,6 +239,7 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
     },
     ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
     cmi5: { aus: c.cmi5?.aus ?? 'course' },
+    tracking: { checks: c.tracking.checks },
     modules,
     assessments,
     result: { from: c.result.from },

@@ -140,6 +140,8 @@ export interface Course {
   result: { from: string };
   xapi?: { activityBase: string };
   cmi5: { aus: 'course' | 'module' };
+  /** Knowledge-check answers recorded as SCORM interactions: the first to each check, or none. */
+  tracking: { checks: 'first' | 'none' };
   /** Where each page, assessment and question id is defined (course-relative file), for diagnostics found after loading. */
   positions: Record<string, SourcePosition>;
   /** Course-relative paths of the assets each language's packages carry (shared ones and its own), sorted. */

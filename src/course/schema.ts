@@ -249,6 +249,15 @@ export const courseFile = z.strictObject({
     })
     .optional()
     .describe('xAPI and cmi5 settings (required to build the xapi and cmi5 targets).'),
+  tracking: z
+    .strictObject({
+      checks: z
+        .enum(['first', 'none'])
+        .default('first')
+        .describe('Knowledge-check answers sent to a SCORM LMS as interactions: the first answer to each check, or none (saves stay small: docs/moodle.md).'),
+    })
+    .default({ checks: 'first' })
+    .describe('What the course reports to the LMS besides its result.'),
   cmi5: z
     .strictObject({
       aus: z.enum(['course', 'module']).default('course').describe('One assignable unit for the whole course, or one per module.'),

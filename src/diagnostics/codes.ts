@@ -44,6 +44,7 @@ export const CODES = {
   // Targets
   'location-too-long': { severity: 'error', hint: 'Shorten the page or assessment id (learners bookmarked on it start again from the first page), or build for a target with a longer bookmark.' },
   'state-too-large': { severity: 'error', hint: 'Lower the maxLength of fill-in and free-text questions (learners\' text is most of the state) or draw fewer of them, or build for a target with more room (scorm2004, xapi).' },
+  'save-too-large': { severity: 'warning', hint: 'Record fewer interactions (`tracking: { checks: none }` in course.yaml), draw fewer questions or allow fewer attempts; docs/moodle.md explains the limit.' },
   'state-key-collision': { severity: 'error', hint: 'Rename one of the two ids slightly: their short keys in the saved learner state collide.' },
   'target-skipped': { severity: 'info', hint: 'To build it, set the course up for it (docs/xapi-cmi5.md), or name the targets you want with --target.' },
   'unknown-target': { severity: 'error', hint: 'Choose targets from the list in `coursepack build --help`.' },

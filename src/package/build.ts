@@ -11,6 +11,7 @@ import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targ
 import { assetData, checkAssets } from './asset-safety.js';
 import { checkLimits, checkStateKeys } from './limits.js';
 import type { PackageFile } from './zip.js';
+import { checkSaveSize, SAVE_BUDGET } from './save-size.js';
 
 export interface BuildOptions {
   /** Course folders. */
@@ -49,6 +50,8 @@ export interface BuildResult {
   /** Source texts by displayed path, for code frames. */
   sources: Map<string, string>;
   courses: Course[];
+  /** The largest save each course can make Moodle send, per SCORM target (bytes; docs/moodle.md). */
+  saves: Array<{ course: string; target: TargetId; bytes: number; budget: number }>;
 }
 
 export function packageName(course: Course, lang: string, target: TargetId): string {
@@ -60,7 +63,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(cwd, options.out ?? 'dist');
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const result = (ok: boolean, packages: BuiltPackage[] = [], courses: Course[] = []): BuildResult => ({ ok, packages, diagnostics, sources, courses });
+  const result = (ok: boolean, packages: BuiltPackage[] = [], courses: Course[] = []): BuildResult => ({ ok, packages, diagnostics, sources, courses, saves });
+  const saves: BuildResult['saves'] = [];
 
   const targets: Target[] = [];
   for (const id of options.targets ?? DEFAULT_TARGETS) {
@@ -93,6 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     targetsOf.set(course, courseTargets);
     for (const target of courseTargets) {
       checkLimits(course, target, local);
+      const bytes = checkSaveSize(course, target, course.tracking.checks, local);
+      if (bytes !== undefined) saves.push({ course: course.id, target: target.id, bytes, budget: SAVE_BUDGET });
       local.push(...(target.check?.(course) ?? []));
     }
     local.push(...(await checkAssets(course)));

@@ -138,6 +138,7 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     result: course.result,
     completion: course.completion,
     status: course.status,
+    tracking: course.tracking,
     strings: s,
   };
 

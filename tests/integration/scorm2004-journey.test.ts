@@ -28,7 +28,7 @@ function encoded(w: Record<string, string>) {
     .filter((k) => /^correct_responses\.\d+\.pattern$/.test(k))
     .sort()
     .map((k) => w[k]!);
-  return { id: w.id, type: w.type, description: w.description ?? '', weighting: w.weighting, learner_response: w.learner_response ?? '', correct_responses: patterns, result: w.result };
+  return { id: w.id, type: w.type, description: w.description ?? '', weighting: w.weighting ?? '1', learner_response: w.learner_response ?? '', correct_responses: patterns, result: w.result };
 }
 
 function leave(launch: Launch2004): void {
@@ -55,12 +55,15 @@ describe('SCORM 2004 journey through the counsellor training', () => {
     const assessment = data.assessments[0]!;
     expect(assessment.attempts).toBeGreaterThanOrEqual(2);
     const order = [...data.pages.map((p) => p.id), assessment.id];
+    // The first answer to each check becomes an interaction, unless the course records none (the counsellor training).
     const checks: Array<[PlayerQuestion, string[]]> = [];
+    let answeredChecks = 0;
     let measure = 0;
     for (let i = 0; i < order.length - 1; i++) {
       for (const id of await answerChecks(doc, data, { wrongFirst: true })) {
         const q = data.questions[id]!;
-        checks.push([q, wrongAnswer(q)], [q, correctAnswer(q).length ? correctAnswer(q) : wrongAnswer(q)]);
+        if (data.tracking?.checks !== 'none') checks.push([q, wrongAnswer(q)]);
+        answeredChecks++;
       }
       await next(doc);
       expect(api.values.get('cmi.location')).toBe(order[i + 1]);
@@ -68,7 +71,7 @@ describe('SCORM 2004 journey through the counsellor training', () => {
       expect(now).toBeGreaterThanOrEqual(measure);
       measure = now;
     }
-    expect(checks.length).toBeGreaterThan(0);
+    expect(answeredChecks).toBeGreaterThan(0);
     // Every page viewed, but completion needs the assessment: the measure stays below the threshold.
     expect(api.values.get('cmi.progress_measure')).toBe('0.9999999');
     expect(api.values.get('cmi.completion_status')).toBe('incomplete');
@@ -90,10 +93,11 @@ describe('SCORM 2004 journey through the counsellor training', () => {
     expect(api.values.get('cmi.score.raw')).toBe('100');
     expect(api.values.get('cmi.score.scaled')).toBe('1');
     expect(api.values.get('cmi.progress_measure')).toBe('1');
-    expect(api.values.get('cmi.exit')).toBe('normal');
+    // Suspend even when done: Moodle loads the attempt back (for its review) only after exit=suspend.
+    expect(api.values.get('cmi.exit')).toBe('suspend');
     expect(api.setCount('adl.nav.request')).toBe(0);
 
-    // Interactions: two per check (wrong, then right), then one per shown question per attempt.
+    // Interactions: the first answer to each recorded check, then one per shown question per attempt.
     const written = interactions2004(api.values);
     const expected = [
       ...checks.map(([q, parts]) => expectedInteraction(q, parts)),
@@ -106,7 +110,10 @@ describe('SCORM 2004 journey through the counsellor training', () => {
     expect(written).toHaveLength(expected.length);
     written.forEach((w, n) => {
       expect({ n, ...encoded(w) }).toEqual({ n, ...expected[n]! });
-      expect(w.latency).toMatch(DURATION);
+      // Latency only for checks: an attempt's answers would all carry the same duration.
+      if (n < checks.length) expect(w.latency).toMatch(DURATION);
+      else expect(w.latency).toBeUndefined();
+      expect(w.weighting).toBeUndefined();
       expect(w.timestamp).toMatch(TIMESTAMP);
     });
     expect(written.filter((w) => w.result === 'correct').length).toBeGreaterThan(0);
@@ -116,7 +123,7 @@ describe('SCORM 2004 journey through the counsellor training', () => {
     await settle();
     expect(api.terminateCount).toBe(1);
     expect(api.values.get('cmi.session_time')).toMatch(DURATION);
-    expect(api.values.get('adl.nav.request')).toBe('continue');
+    expect(api.values.has('adl.nav.request')).toBe(false);
     const cmi = lms.renderCMIToJSONObject().cmi;
     expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'passed', score: { raw: '100', scaled: '1', min: '0', max: '100' } });
     expect(api.violations).toEqual([]);
@@ -169,9 +176,16 @@ describe('SCORM 2004 tracking (fixture course)', () => {
     const checkForm = second.doc.querySelector(`.cp-check-form[data-question-id="${checked}"]`)!;
     expect(checkForm.querySelector<HTMLElement>('.cp-feedback')!.hidden).toBe(false);
     expect(shownQuestions(second.doc, assessment.id)).toEqual(shownQuestions(doc, assessment.id));
-    // A new answer goes after the interactions the LMS already holds.
+    // The check was journaled once already; the attempt's answers go after the interactions the LMS holds.
     await answerChecks(second.doc, second.data);
-    expect(second.api.values.get(`cmi.interactions.${recorded}.id`)).toBe('q-one');
+    expect(second.api.values.has(`cmi.interactions.${recorded}.id`)).toBe(false);
+    const again = assessmentSection(second.doc, assessment.id);
+    const shown = shownQuestions(second.doc, assessment.id);
+    for (const id of shown) answerQuestion(again.querySelector(`.cp-question[data-question-id="${id}"]`)!, second.data.questions[id]!, correctAnswer(second.data.questions[id]!));
+    await settle();
+    (again.querySelector('.cp-submit') as HTMLElement).click();
+    await settle();
+    expect(second.api.values.get(`cmi.interactions.${recorded}.id`)).toBe(shown[0]);
     leave(second);
     expect(second.api.violations).toEqual([]);
   });
@@ -192,7 +206,7 @@ describe('SCORM 2004 tracking (fixture course)', () => {
     expect(api.violations).toEqual([]);
   });
 
-  it('reports failed, then ends the attempt normally when no attempt is left', async () => {
+  it('reports failed, and completed once no attempt is left, so Moodle closes its attempt', async () => {
     const launch = await launch2004(pkg);
     const { doc, data, api } = launch;
     const assessment = data.assessments[0]!;
@@ -200,12 +214,43 @@ describe('SCORM 2004 tracking (fixture course)', () => {
     for (let i = 0; i < assessment.attempts; i++) {
       await takeAssessment(doc, data, 0);
       expect(api.values.get('cmi.success_status')).toBe('failed');
-      expect(api.values.get('cmi.exit')).toBe(i < assessment.attempts - 1 ? 'suspend' : 'normal');
+      expect(api.values.get('cmi.completion_status')).toBe(i < assessment.attempts - 1 ? 'incomplete' : 'completed');
+      expect(api.values.get('cmi.exit')).toBe('suspend');
     }
-    expect(api.values.get('cmi.completion_status')).toBe('incomplete');
+    expect(api.values.get('cmi.progress_measure')).toBe('1');
     leave(launch);
-    expect(api.values.get('adl.nav.request')).toBe('continue');
+    expect(api.values.has('adl.nav.request')).toBe(false);
     expect(api.violations).toEqual([]);
+  });
+
+  it('with a …-incomplete policy, keeps a learner with no attempt left incomplete and resumable', async () => {
+    const course = validCourse()['course.yaml'] as string;
+    const launch = await launch2004(await fixture({ 'course.yaml': `${course}status: passed-incomplete\n` }));
+    const { doc, data, api } = launch;
+    const assessment = data.assessments[0]!;
+    while (visiblePage(doc) !== assessment.id) await next(doc);
+    for (let i = 0; i < assessment.attempts; i++) await takeAssessment(doc, data, 0);
+    expect(api.values.get('cmi.completion_status')).toBe('incomplete');
+    expect(api.values.has('cmi.success_status')).toBe(false);
+    expect(api.values.get('cmi.exit')).toBe('suspend');
+    leave(launch);
+    expect(api.violations).toEqual([]);
+  });
+
+  it('resumes the state an LMS still holds at ab-initio instead of starting over', async () => {
+    const first = await launch2004(pkg);
+    await next(first.doc);
+    await next(first.doc);
+    leave(first);
+    const held = resumeData2004(first.lms);
+    held.entry = 'ab-initio';
+    const second = await launch2004(pkg, newLms2004({ threshold: manifestThreshold(pkg) }, held));
+    expect(second.lms.GetValue('cmi.entry')).toBe('ab-initio');
+    expect(visiblePage(second.doc)).toBe(visiblePage(first.doc));
+    leave(second);
+    expect(second.api.setCount('cmi.suspend_data')).toBe(0);
+    expect(second.lms.renderCMIToJSONObject().cmi.suspend_data).toBe(first.api.values.get('cmi.suspend_data'));
+    expect(second.api.violations).toEqual([]);
   });
 
   it.each(['review', 'browse'] as const)('writes nothing in %s mode and says so', async (mode) => {
@@ -249,9 +294,9 @@ describe('SCORM 2004 completion by a percentage of pages', () => {
     const { api } = launch;
     expect(api.values.get('cmi.progress_measure')).toBe('0.5');
     expect(api.values.get('cmi.completion_status')).toBe('completed');
-    expect(api.values.get('cmi.exit')).toBe('normal');
+    expect(api.values.get('cmi.exit')).toBe('suspend');
     leave(launch);
-    expect(api.values.get('adl.nav.request')).toBe('continue');
+    expect(api.values.has('adl.nav.request')).toBe(false);
     expect(api.violations).toEqual([]);
   });
 

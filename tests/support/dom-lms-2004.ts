@@ -68,7 +68,7 @@ export function resumeData2004(lms: Scorm2004API): Record<string, unknown> {
 export async function launch2004(
   pkg: BuiltPackage,
   lms: Scorm2004API = newLms2004({ threshold: manifestThreshold(pkg) }),
-  opts: { api?: boolean; globals?: Record<string, unknown> } = {},
+  opts: { api?: boolean; globals?: Record<string, unknown>; wrap?: (lms: Scorm2004API) => StrictScorm2004 } = {},
 ): Promise<Launch2004> {
   const window = new Window({
     url: 'http://127.0.0.1/pkg/index.html',
@@ -76,7 +76,7 @@ export async function launch2004(
   });
   const doc = window.document as unknown as Document;
   doc.write(fileText(pkg, 'index.html'));
-  const api = new StrictScorm2004(lms);
+  const api = opts.wrap ? opts.wrap(lms) : new StrictScorm2004(lms);
   Object.assign(window, opts.globals ?? {});
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API_1484_11 = api;
   const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm2004Tracker(window as unknown as globalThis.Window, data));

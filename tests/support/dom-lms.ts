@@ -49,16 +49,16 @@ export function resumeData(lms: Scorm12API): Record<string, unknown> {
   return { ...cmi, interactions: undefined };
 }
 
-export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts: { api?: boolean } = {}): Promise<Launch> {
+export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts: { api?: boolean; wrap?: (lms: Scorm12API) => StrictScorm12 } = {}): Promise<Launch> {
   const window = new Window({
     url: 'http://127.0.0.1/pkg/index.html',
     settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true, navigator: { userAgent: 'coursepack-test' } } as never,
   });
   const doc = window.document as unknown as Document;
   doc.write(fileText(pkg, 'index.html'));
-  const api = new StrictScorm12(lms);
+  const api = opts.wrap ? opts.wrap(lms) : new StrictScorm12(lms);
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API = api;
-  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status));
+  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks));
   return { window, doc, lms, api, player, data: player.data };
 }
 

@@ -105,6 +105,13 @@ const rows: Row[] = [
   ['true-false, wrong', trueFalse, 'true', 'incorrect', { type: 'true-false', weighting: '1', learner_response: 'true', correct_responses: ['false'] }],
   ['fill-in, correct (case does not matter)', fillIn, 'paris', 'correct', { type: 'fill-in', weighting: '1', learner_response: 'paris', correct_responses: ['Paris', 'Lutèce'] }],
   ['fill-in, wrong', fillIn, 'Lyon', 'incorrect', { type: 'fill-in', weighting: '1', learner_response: 'Lyon', correct_responses: ['Paris', 'Lutèce'] }],
+  [
+    'fill-in, an accepted answer with commas (escaped so scorm-again does not split it)',
+    { ...fillIn, accepted: ['forty-two, exactly', 'forty-two,exactly', '42'] },
+    '42',
+    'correct',
+    { type: 'fill-in', weighting: '1', learner_response: '42', correct_responses: ['forty-two\\, exactly', 'forty-two\\,exactly', '42'] },
+  ],
   ['fill-in, case matters', fillInCase, 'html', 'incorrect', { type: 'fill-in', weighting: '1', learner_response: 'html', correct_responses: ['{case_matters=true}HTML'] }],
   [
     'fill-in, text that looks like delimiters, on two lines',

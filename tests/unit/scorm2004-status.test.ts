@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/player/core/state.js';
 import { makeLayout } from '../../src/player/core/state-layout.js';
 import type { Outcome } from '../../src/player/core/types.js';
-import { isFinal, pageShare, progressMeasure, successStatus } from '../../src/player/tracking/scorm2004.js';
+import { completionStatus, journaled, pageShare, progressMeasure, successStatus } from '../../src/player/tracking/scorm2004.js';
 
 const outcome = (o: Partial<Outcome>): Outcome => ({ completion: 'incomplete', success: 'unknown', progress: 0, done: false, ...o });
 
@@ -20,13 +20,27 @@ describe('SCORM 2004 status mapping', () => {
   });
 
   it.each([
-    ['pages viewed, no assessment', outcome({ completion: 'completed', done: true }), true],
-    ['assessment passed and pages viewed', outcome({ completion: 'completed', success: 'passed', done: true }), true],
-    ['no attempt left, failed', outcome({ success: 'failed', done: true }), true],
-    ['passed but pages left to view: completion can still change', outcome({ success: 'passed', done: true }), false],
-    ['attempts left', outcome({ success: 'failed' }), false],
-  ])('final (exit normal, continue): %s', (_name, o, expected) => {
-    expect(isFinal(o)).toBe(expected);
+    ['pages viewed, no assessment', outcome({ completion: 'completed', done: true }), 'passed-failed', 'completed'],
+    ['assessment passed and pages viewed', outcome({ completion: 'completed', success: 'passed', done: true }), 'passed-failed', 'completed'],
+    ['no attempt left, failed: the attempt is over', outcome({ success: 'failed', done: true }), 'passed-failed', 'completed'],
+    ['no attempt left, failed, completed-failed', outcome({ success: 'failed', done: true }), 'completed-failed', 'completed'],
+    ['no attempt left, failed, passed-incomplete: reads as incomplete', outcome({ success: 'failed', done: true }), 'passed-incomplete', 'incomplete'],
+    ['no attempt left, failed, completed-incomplete', outcome({ success: 'failed', done: true }), 'completed-incomplete', 'incomplete'],
+    ['passed but pages left to view: completion can still change', outcome({ success: 'passed', done: true }), 'passed-failed', 'incomplete'],
+    ['attempts left', outcome({ success: 'failed' }), 'passed-failed', 'incomplete'],
+  ])('completion_status: %s', (_name, o, policy, expected) => {
+    expect(completionStatus(o, policy)).toBe(expected);
+  });
+
+  it.each([
+    ['an assessment answer', { context: 'assessment' as const }, 'first' as const, true],
+    ['an assessment answer, checks not recorded', { context: 'assessment' as const }, 'none' as const, true],
+    ['the first answer to a check', { context: 'check' as const }, 'first' as const, true],
+    ['a check answered again', { context: 'check' as const, repeat: true }, 'first' as const, false],
+    ['a check, checks not recorded', { context: 'check' as const }, 'none' as const, false],
+  ])('interaction written for %s', (_name, e, checks, expected) => {
+    const event = { type: 'answered' as const, question: { id: 'q', type: 'true-false' as const, weight: 1, prompt: '', feedback: {} }, response: 'true', result: 'correct' as const, score: 1, latencyMs: 0, timestamp: new Date(0), ...e };
+    expect(journaled(event, checks)).toBe(expected);
   });
 
   it.each([

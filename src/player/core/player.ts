@@ -312,10 +312,11 @@ export class Player implements PlayerContext {
     }
     const verdict = showFeedback(fieldset, q, response, { strings: this.s, showCorrect: false });
     this.announce(verdict);
+    const repeat = id in this.state.checks;
     this.state.checks[id] = response;
     const { result, score } = scoreResponse(q, response);
     if (!this.readOnly) {
-      await this.tracker.record({ type: 'answered', question: q, response, result, score, latencyMs: Date.now() - this.shownAt, timestamp: new Date(), context: 'check' });
+      await this.tracker.record({ type: 'answered', question: q, response, result, score, latencyMs: Date.now() - this.shownAt, timestamp: new Date(), context: 'check', repeat });
     }
     await this.save();
   }

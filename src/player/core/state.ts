@@ -127,6 +127,11 @@ export function decodeState(text: string | null | undefined, layout: StateLayout
   }
 }
 
+/** Whether saved data is a learner state some coursepack player wrote (any version, any course): what trackers need to tell ours from an LMS's leftovers. */
+export function isPlayerState(text: string | null | undefined): boolean {
+  return decodeState(text, makeLayout([], [], [])) !== null;
+}
+
 /** The pages viewed, from a saved state: what trackers need (`pages`: every content page in course order). */
 export function visitedPages(text: string | null | undefined, pages: string[]): string[] | null {
   return decodeState(text, makeLayout(pages, [], []))?.visited ?? null;

@@ -126,6 +126,8 @@ export interface PlayerData {
   result: { from: string };
   completion: { pages: 'all' | number };
   status: StatusPolicy;
+  /** Knowledge-check answers recorded as SCORM interactions (absent: the first to each check). */
+  tracking?: { checks: 'first' | 'none' };
   strings: Record<string, string>;
 }
 
@@ -154,6 +156,8 @@ export type LearningEvent =
       latencyMs: number;
       timestamp: Date;
       context: 'check' | 'assessment';
+      /** A knowledge check answered again (the learner state already held an answer to it). */
+      repeat?: boolean;
       attempt?: number;
     };
 

@@ -140,7 +140,7 @@ function encode(q: PlayerQuestion, response: string): Encoded {
     }
     case 'fill-in': {
       const prefix = q.caseSensitive ? '{case_matters=true}' : '';
-      const accepted = [...new Set((q.accepted ?? []).map((a) => scorm2004Text(a, 250)).filter((a) => a !== ''))];
+      const accepted = [...new Set((q.accepted ?? []).map(fillInPattern).filter((a) => a !== ''))];
       return { type: 'fill-in', response: scorm2004Text(response, 250), patterns: accepted.slice(0, MAX_FILL_IN_PATTERNS).map((a) => `${prefix}${a}`) };
     }
     case 'free-text':
@@ -148,6 +148,18 @@ function encode(q: PlayerQuestion, response: string): Encoded {
     default:
       return other(response);
   }
+}
+
+/**
+ * One accepted fill-in answer as a correct-response pattern. Its delimiter is `[,]`, so a comma is
+ * text for the standard and Moodle; scorm-again (and LMSs built on it) also split a pattern without
+ * `[,]` at bare commas and refuse the part after `, ` (error 406). A comma is written `\,`, which
+ * scorm-again reads as a comma; Moodle keeps the backslash in its report.
+ */
+export function fillInPattern(answer: string): string {
+  let out = scorm2004Text(answer, 250).replace(/,/g, '\\,');
+  if (out.length > 250) out = out.slice(0, 250).replace(/\\$/, '').trimEnd();
+  return out;
 }
 
 /** A list type, or `other` with the player's response when the list is longer than LMSs take. */

@@ -4,6 +4,15 @@
  * and a refused commit is retried after 2, 5 and 10 seconds. The learner hears about it through
  * `report` ('save-failed', then 'saved' once a commit goes through) and never sees an exception.
  */
+import type { LearningEvent } from '../core/types.js';
+
+/**
+ * Whether an answer becomes an interaction: every assessment answer (one per question per
+ * attempt); a knowledge check's first answer unless the course records none (`tracking.checks`).
+ */
+export function journaled(event: Extract<LearningEvent, { type: 'answered' }>, checks: 'first' | 'none' = 'first'): boolean {
+  return event.context !== 'check' || (checks === 'first' && !event.repeat);
+}
 
 export interface ScormCalls {
   setValue(element: string, value: string): unknown;

@@ -1,8 +1,9 @@
 /** SCORM 1.2 adapter (LMS-RULES.md rules 15–23, 39–40). */
 import type { LearningEvent, Outcome } from '../core/types.js';
 import { scorm12Interaction, scorm12Time, scorm12Timespan } from '../interactions/scorm12.js';
+import { isPlayerState } from '../core/state.js';
 import { findApi } from './find-api.js';
-import { accepted, ScormWriter } from './scorm-writer.js';
+import { accepted, journaled, ScormWriter } from './scorm-writer.js';
 import type { Snapshot, StartInfo, Tracker } from './tracker.js';
 
 /** The SCORM 1.2 runtime API as LMSs expose it on `window.API`. */
@@ -40,6 +41,7 @@ export class Scorm12Tracker implements Tracker {
   constructor(
     private readonly win: Window,
     private readonly policy: string,
+    private readonly checks: 'first' | 'none' = 'first',
   ) {}
 
   async start(): Promise<StartInfo | null> {
@@ -80,8 +82,11 @@ export class Scorm12Tracker implements Tracker {
     const recorded: StartInfo['recorded'] = {};
     if (this.status === 'completed' || this.status === 'passed') recorded.completion = 'completed';
     if (this.status === 'passed' || this.status === 'failed') recorded.success = this.status;
+    // At ab-initio an LMS holds no state, unless it relaunched the same attempt: a state of this
+    // course is then resumed rather than overwritten (as the SCORM 2004 adapter does).
+    const ours = savedState !== '' && isPlayerState(savedState);
     return {
-      savedState: entry === 'ab-initio' ? null : savedState || null,
+      savedState: entry === 'ab-initio' && !ours ? null : savedState || null,
       location: location || null,
       recorded,
       mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
@@ -96,6 +101,7 @@ export class Scorm12Tracker implements Tracker {
 
   async record(event: LearningEvent): Promise<void> {
     if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
+    if (!journaled(event, this.checks)) return;
     const i = scorm12Interaction(event.question, event.response, event.result);
     const n = this.interactionCount++;
     const prefix = `cmi.interactions.${n}`;
@@ -109,8 +115,12 @@ export class Scorm12Tracker implements Tracker {
     this.set(`${prefix}.time`, scorm12Time(event.timestamp));
   }
 
-  /** Leaving from the Exit button ends the session like closing the window does. */
+  /** Leaving from the Exit button: a last commit while the page is alive (see the SCORM 2004 adapter), then the end of the session. */
   exit(snapshot: Snapshot): Promise<void> {
+    if (this.writeSnapshot(snapshot)) {
+      this.set('cmi.core.session_time', scorm12Timespan(Date.now() - this.startedAt));
+      this.commit();
+    }
     return this.finish(snapshot);
   }
 

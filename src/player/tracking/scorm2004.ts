@@ -1,7 +1,8 @@
 /** SCORM 2004 4th edition adapter (LMS-RULES.md rules 24–29, 39–40). */
-import { accepted, ScormWriter } from './scorm-writer.js';
+import { accepted, journaled, ScormWriter } from './scorm-writer.js';
+export { journaled } from './scorm-writer.js';
 import { requiredPages } from '../core/outcome.js';
-import { visitedPages } from '../core/state.js';
+import { isPlayerState, visitedPages } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
 import { decimal } from '../interactions/decimal.js';
 import { scorm2004Duration, scorm2004Interaction, scorm2004Time } from '../interactions/scorm2004.js';
@@ -26,7 +27,7 @@ const SUCCESS_RANK: Record<string, number> = { unknown: 0, failed: 1, passed: 2 
 const STEP = 0.0000001;
 
 /** What the tracker needs from the course: pages and completion rule (progress), status policy. */
-export type Scorm2004Course = Pick<PlayerData, 'pages' | 'completion' | 'status'>;
+export type Scorm2004Course = Pick<PlayerData, 'pages' | 'completion' | 'status' | 'tracking'>;
 
 /**
  * `cmi.success_status` for an outcome, or null to write none. The course's status policy still
@@ -41,12 +42,15 @@ export function successStatus(outcome: Outcome, policy: string): 'passed' | 'fai
 }
 
 /**
- * Nothing the learner does can change what the LMS holds: the session ends with exit=normal (the
- * next launch is a new attempt) and the LMS is asked to move on. A passed assessment with pages
- * still to view is not final: completion can still change, so the learner must be able to resume.
+ * `cmi.completion_status` for an outcome. Moodle ends its SCORM 2004 attempt only when this is
+ * `completed` (`scorm_check_mode` in mod/scorm/lib.php), so a learner who used every assessment
+ * attempt is reported `completed` (with `failed`) under the `…-failed` policies: the attempt is
+ * over and the next visit is a review. The `…-incomplete` policies say such a learner reads as
+ * incomplete: Moodle's attempt then stays open and the learner resumes where they left.
  */
-export function isFinal(outcome: Outcome): boolean {
-  return outcome.done && (outcome.completion === 'completed' || outcome.success !== 'passed');
+export function completionStatus(outcome: Outcome, policy: string): 'completed' | 'incomplete' {
+  if (outcome.completion === 'completed') return 'completed';
+  return outcome.done && outcome.success === 'failed' && policy.endsWith('failed') ? 'completed' : 'incomplete';
 }
 
 /** Share of the course's content pages viewed (0..1), read from the learner state. */
@@ -112,8 +116,15 @@ export class Scorm2004Tracker implements Tracker {
     const threshold = get('cmi.completion_threshold');
     this.threshold = threshold !== '' && Number(threshold) >= 0 && Number(threshold) <= 1 ? Number(threshold) : null;
     this.interactionCount = Number.parseInt(get('cmi.interactions._count'), 10) || 0;
-    // A new attempt has nothing saved (and reading unset elements is error 403).
-    const resumed = entry !== 'ab-initio';
+    // A new attempt has nothing saved (and reading unset elements is error 403), except in review
+    // mode, which shows the attempt as it was. An LMS that still holds this course's state at
+    // ab-initio (the same attempt relaunched, as Moodle does after exit=normal) gets it resumed:
+    // starting over would overwrite the learner's record inside that attempt.
+    let resumed = entry !== 'ab-initio' || mode === 'review' || mode === 'browse';
+    if (!resumed) {
+      const held = get('cmi.suspend_data');
+      resumed = held !== '' && isPlayerState(held);
+    }
     const savedState = resumed ? get('cmi.suspend_data') : '';
     const location = resumed ? get('cmi.location') : '';
     if (resumed) {
@@ -146,34 +157,43 @@ export class Scorm2004Tracker implements Tracker {
     this.commit();
   }
 
+  /**
+   * Moodle resends every interaction at every commit (rule 41), so each one is kept small: no
+   * weighting when it is the default 1, no latency for assessment answers (the same duration, from
+   * the attempt's start, for every question of an attempt: the timestamp says when).
+   */
   async record(event: LearningEvent): Promise<void> {
     if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
+    if (!journaled(event, this.course.tracking?.checks)) return;
     const i = scorm2004Interaction(event.question, event.response, event.result);
     const prefix = `cmi.interactions.${this.interactionCount++}`;
     this.set(`${prefix}.id`, i.id);
     this.set(`${prefix}.type`, i.type);
     if (i.description) this.set(`${prefix}.description`, i.description);
-    this.set(`${prefix}.weighting`, i.weighting);
+    if (i.weighting !== '1') this.set(`${prefix}.weighting`, i.weighting);
     if (i.learner_response) this.set(`${prefix}.learner_response`, i.learner_response);
     i.correct_responses.forEach((pattern, n) => this.set(`${prefix}.correct_responses.${n}.pattern`, pattern));
     this.set(`${prefix}.result`, i.result);
-    this.set(`${prefix}.latency`, scorm2004Duration(event.latencyMs));
+    if (event.context === 'check') this.set(`${prefix}.latency`, scorm2004Duration(event.latencyMs));
     this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
   }
 
-  /** Leaving from the Exit button ends the session like closing the window does. */
+  /**
+   * Leaving from the Exit button: a last commit while the page is alive (Moodle posts it with an
+   * ordinary request, which has no size limit, unlike the beacon of a save during unload), then
+   * the end of the session as closing the window does.
+   */
   exit(snapshot: Snapshot): Promise<void> {
+    if (this.writeSnapshot(snapshot)) {
+      this.set('cmi.session_time', scorm2004Duration(Date.now() - this.startedAt));
+      this.commit();
+    }
     return this.finish(snapshot);
   }
 
   async finish(snapshot: Snapshot): Promise<void> {
     if (!this.api || this.finished) return;
-    if (this.writeSnapshot(snapshot)) {
-      this.set('cmi.session_time', scorm2004Duration(Date.now() - this.startedAt));
-      // Final: ask the LMS to move on at Terminate (rule 29: Moodle acts on continue). Set here, not
-      // at an earlier save, because Moodle evaluates the request on every commit that carries it.
-      if (isFinal(snapshot.outcome) && this.get('adl.nav.request_valid.continue') !== 'false') this.set('adl.nav.request', 'continue');
-    }
+    if (this.writeSnapshot(snapshot)) this.set('cmi.session_time', scorm2004Duration(Date.now() - this.startedAt));
     this.finished = true;
     if (this.writer) this.writer.stopped = true;
     const api = this.api;
@@ -193,12 +213,15 @@ export class Scorm2004Tracker implements Tracker {
       this.setOnce('cmi.score.raw', decimal(score, 2));
       this.setOnce('cmi.score.scaled', decimal(score / 100));
     }
-    this.setCompletion(outcome.completion);
+    this.setCompletion(completionStatus(outcome, this.course.status));
     const measure = progressMeasure(pageShare(snapshot, this.course), this.completion === 'completed', this.threshold);
     if (measure !== null) this.setOnce('cmi.progress_measure', decimal(measure));
     const success = successStatus(outcome, this.course.status);
     if (success) this.setSuccess(success);
-    this.setOnce('cmi.exit', isFinal(outcome) ? 'normal' : 'suspend');
+    // Always suspend: Moodle loads an attempt's data at the next launch only after exit=suspend
+    // (get_scorm_default in datamodels/scorm_13lib.php), for a resume and for a review alike; a
+    // finished attempt is ended by completion_status=completed, not by the exit.
+    this.setOnce('cmi.exit', 'suspend');
     return true;
   }
 
@@ -216,14 +239,6 @@ export class Scorm2004Tracker implements Tracker {
     if (status === this.success && this.writer?.written.has('cmi.success_status')) return;
     this.success = status;
     this.set('cmi.success_status', status);
-  }
-
-  private get(element: string): string {
-    try {
-      return this.api ? String(this.api.GetValue(element) ?? '') : '';
-    } catch {
-      return '';
-    }
   }
 
   private setOnce(element: string, value: string): void {
