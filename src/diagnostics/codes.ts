@@ -59,6 +59,10 @@ export const CODES = {
   'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
   'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
   'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://<a domain your organisation controls>/courses/ }` or `xapi: { activityBase: urn:uuid:<a new UUID> }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
+  // coursepack report (docs/analytics.md)
+  'report-input': { severity: 'error', hint: 'Each line of a statements file holds one xAPI statement as JSON (or an array of them); export the statements again from the LRS.' },
+  'report-moodle-columns': { severity: 'error', hint: 'Download the SCORM activity\'s Interactions report from Moodle as "Text file" (tab-separated) or CSV, with "Response" and "Result" ticked in its settings, and do not edit the header row.' },
+  'report-unknown-answer': { severity: 'warning', hint: 'The export has answers to a question id this course does not have: report against the course version the learners played.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
