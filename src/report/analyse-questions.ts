@@ -13,6 +13,22 @@ function top(answers: AnswerEvent[]): Array<{ answer: string; count: number }> {
   return [...counts].map(([answer, count]) => ({ answer, count })).sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer)).slice(0, TOP);
 }
 
+/**
+ * The attempt's score without the question itself (the "corrected" item-total score): with a few
+ * questions per attempt, the question's own points would otherwise pull the correlation up.
+ */
+export function restScore(attempt: Attempt, questionId: string, index: CourseIndex): number | undefined {
+  let total = 0;
+  let right = 0;
+  for (const a of attempt.answers) {
+    if (a.questionId === questionId || a.result === 'neutral') continue;
+    const weight = index.questions.get(a.questionId)?.question.weight ?? 1;
+    total += weight;
+    if (a.result === 'correct') right += weight;
+  }
+  return total ? (100 * right) / total : undefined;
+}
+
 /** The first answer of each learner to each question, in time order. */
 export function firstAnswers(answers: AnswerEvent[]): Map<string, AnswerEvent[]> {
   const seen = new Set<string>();
@@ -46,7 +62,8 @@ export function questionFigures(answers: AnswerEvent[], attempts: Attempt[], ind
     if (scored) {
       for (const a of list) {
         const attempt = a.assessmentId ? attemptOf.get(JSON.stringify([a.learner, a.session, a.assessmentId, a.attempt ?? 1])) : firstAttempt.get(a.learner);
-        if (attempt) pairs.push([a.result === 'correct' ? 1 : 0, attempt.score]);
+        const rest = attempt ? restScore(attempt, q.id, index) : undefined;
+        if (rest !== undefined) pairs.push([a.result === 'correct' ? 1 : 0, rest]);
       }
     }
     const r = guard(pairs.length) !== null ? pointBiserial(pairs) : null;

@@ -86,6 +86,8 @@ export interface XapiLaunch {
   activityId: string;
   auth: string;
   endpoint?: string;
+  /** Another learner than ACTOR (the report tests simulate many). */
+  actor?: Record<string, unknown>;
 }
 
 /** A Tin Can launch as mod_tincanlaunch makes it (endpoint, auth, actor, registration, activity_id). */
@@ -94,7 +96,7 @@ export function launchXapi(pkg: BuiltPackage, host: LmsHost, launch: XapiLaunch,
   const query = new URLSearchParams({
     endpoint: launch.endpoint ?? host.endpoint,
     auth: launch.auth,
-    actor: JSON.stringify(ACTOR),
+    actor: JSON.stringify(launch.actor ?? ACTOR),
     registration: launch.registration,
     activity_id: launch.activityId,
   });
