@@ -65,7 +65,7 @@ function languageFigures(data: SourceData, attempts: Attempt[], deciding: string
     return {
       lang,
       learners: guard(learners.length),
-      completed: shown ? guard(learners.filter((k) => completed.has(k)).length) : null,
+      completed: shown && !data.lacks.includes('pages') ? guard(learners.filter((k) => completed.has(k)).length) : null,
       firstAttemptMean: shown && guard(firsts.length) !== null ? round(mean(firsts.map((a) => a.score)), 1) : null,
       passRate: shown && guard(tried.length) !== null ? round(passed.length / tried.length) : null,
     };
