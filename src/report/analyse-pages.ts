@@ -7,7 +7,10 @@ import { quartiles, round } from './stats.js';
 /** Below this many seconds a view counts as skimmed. */
 export const SKIM_SECONDS = 5;
 
-/** Seconds from each page view to the learner's next step in the same session (answers to the page's own checks do not end it). */
+/**
+ * Seconds from each page view to the learner's next step in the same session (answers to the
+ * page's own checks do not end it). Views followed by an assessment answer are left out.
+ */
 export function pageViews(events: LearnerEvent[], index: CourseIndex): Map<string, Array<{ learner: string; seconds: number }>> {
   const views = new Map<string, Array<{ learner: string; seconds: number }>>();
   const bySession = new Map<string, LearnerEvent[]>();
@@ -25,7 +28,8 @@ export function pageViews(events: LearnerEvent[], index: CourseIndex): Map<strin
         const n = list[j]!;
         if (!(n.kind === 'answer' && !n.assessmentId && index.questions.get(n.questionId)?.pageId === e.pageId)) end = n;
       }
-      if (end?.time === undefined) return;
+      // The player records no step when the assessment opens: an assessment answer (sent at submission) does not tell when the page was left.
+      if (end?.time === undefined || (end.kind === 'answer' && end.assessmentId)) return;
       let bucket = views.get(e.pageId);
       if (!bucket) views.set(e.pageId, (bucket = []));
       bucket.push({ learner: e.learner, seconds: (end.time - e.time) / 1000 });

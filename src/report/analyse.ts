@@ -18,6 +18,8 @@ export const DEFAULT_MIN_GROUP = 5;
 const EASY = 0.9;
 const HARD = 0.2;
 const DROP = 0.2;
+/** Below this, a negative correlation is more than noise in groups of a few dozen. */
+const NEGATIVE = -0.2;
 
 function assessmentFigures(attempts: Attempt[], index: CourseIndex, guard: (n: number) => Count): AssessmentFigures[] {
   return index.assessments.map((a) => {
@@ -80,7 +82,7 @@ function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages'>): Flag[] {
     const target = `question:${q.id}`;
     if (q.facility !== null && q.facility >= EASY) flags.push({ kind: 'too-easy', target, message: `${pct(q.facility)} answer “${q.title}” right the first time: it may not tell who has learnt it.` });
     if (q.facility !== null && q.facility <= HARD) flags.push({ kind: 'too-hard', target, message: `only ${pct(q.facility)} answer “${q.title}” right the first time: check the question, its key and the page that teaches it.` });
-    if (q.discrimination !== null && q.discrimination < 0) flags.push({ kind: 'negative-discrimination', target, message: `“${q.title}” is answered right more often by learners who score lower (r = ${q.discrimination.toFixed(2)}): its key or wording may mislead.` });
+    if (q.discrimination !== null && q.discrimination <= NEGATIVE) flags.push({ kind: 'negative-discrimination', target, message: `“${q.title}” is answered right more often by learners who score lower (r = ${q.discrimination.toFixed(2)}): its key or wording may mislead.` });
     if (q.type === 'single-choice' || q.type === 'multiple-choice') {
       for (const o of q.options ?? []) if (!o.correct && o.count === 0) flags.push({ kind: 'unused-distractor', target, message: `nobody picks “${o.text}” in “${q.title}”: a distractor nobody believes adds nothing.` });
     }

@@ -15,11 +15,12 @@ h1{font-size:1.8rem;margin:.2rem 0}h2{font-size:1.4rem;margin-top:2.2rem;border-
 .meta{color:#3b4451}.note{background:#f3f6f9;border-left:4px solid #4a5a6a;padding:.5rem .8rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.95rem}th,td{border:1px solid #c6ccd2;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef1f4}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-details{margin:.3rem 0 1.2rem}summary{cursor:pointer;color:#0b57a4;text-decoration:underline}
+details{margin:.3rem 0 1.2rem}.table-wrap{max-width:100%;overflow-x:auto}.table-wrap:focus-visible{outline:3px solid #b35900}
+h3 small{overflow-wrap:anywhere}summary{cursor:pointer;color:#0b57a4;text-decoration:underline}
 summary:focus-visible,a:focus-visible{outline:3px solid #b35900;outline-offset:2px}
 .chart{max-width:42rem;display:block}.chart .lbl,.chart .val{font-size:13px;fill:#1a1a1a}
 .chart .bar{fill:#2b6cb0}.chart .bar.accent{fill:#1f7a3a}.chart .box{fill:#9cc2e5;stroke:#2b6cb0}.chart .median{fill:#1a1a1a}.chart .mark{stroke:#b35900;stroke-dasharray:4 3}
-ul.flags li{margin:.3rem 0}.flag{font-weight:600}
+ul.flags li{margin:.3rem 0;overflow-wrap:anywhere}.flag{font-weight:600}
 .hidden{color:#4a5560;font-style:italic}
 `;
 
@@ -30,7 +31,8 @@ const count = (n: Count, min: number) => (n === null ? `<span class="hidden">few
 function table(caption: string, head: string[], rows: string[][], numeric: boolean[] = []): string {
   const th = head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${h}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${numeric[i] ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`).join('');
-  return `<table><caption>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  // A wide table scrolls inside its own focusable region, not the page (WCAG 1.4.10 reflow).
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function chart(svg: string, caption: string, data: string): string {

@@ -65,7 +65,8 @@ function expected(all: StoredStatement[]) {
       if (verb(s) !== 'experienced') return;
       const page = idOf(s.object.id);
       const end = mine.slice(i + 1).find((n) => !(verb(n) === 'answered' && CHECK_PAGE[idOf(n.object.id)] === page));
-      if (end) seconds.set(page, [...(seconds.get(page) ?? []), (Date.parse(end.timestamp) - Date.parse(s.timestamp)) / 1000]);
+      const endsInAssessment = end && verb(end) === 'answered' && end.context?.contextActivities?.parent?.[0]?.id === `${IRI}/assessments/final`;
+      if (end && !endsInAssessment) seconds.set(page, [...(seconds.get(page) ?? []), (Date.parse(end.timestamp) - Date.parse(s.timestamp)) / 1000]);
     });
   }
   const answered = statements.filter((s) => verb(s) === 'answered');
