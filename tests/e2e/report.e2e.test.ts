@@ -59,6 +59,7 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('svg.chart').count()).toBeGreaterThan(8);
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: join(OUT, 'report-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(OUT, 'report-1280-top.png') });
 
     // Every chart has its numbers in a table behind a disclosure, opened from the keyboard.
     const charts = await page.locator('figure').count();
