@@ -96,6 +96,7 @@ function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages'>): Flag[] {
 
 function learnerRows(data: SourceData, attempts: Attempt[], completed: Set<string>): LearnerRow[] {
   const keys = [...new Set(data.events.map((e) => e.learner))];
+  const noPages = data.lacks.includes('pages');
   return keys
     .map((k) => {
       const mine = attempts.filter((a) => a.learner === k);
@@ -103,8 +104,8 @@ function learnerRows(data: SourceData, attempts: Attempt[], completed: Set<strin
       return {
         learner: data.identities.get(k) || k,
         ...(lang ? { lang } : {}),
-        pages: new Set(data.events.filter((e) => e.learner === k && e.kind === 'page').map((e) => (e as { pageId: string }).pageId)).size,
-        completed: completed.has(k),
+        pages: noPages ? null : new Set(data.events.filter((e) => e.learner === k && e.kind === 'page').map((e) => (e as { pageId: string }).pageId)).size,
+        completed: noPages ? null : completed.has(k),
         attempts: mine.length,
         bestScore: mine.length ? round(Math.max(...mine.map((a) => a.score)), 1) : null,
       };

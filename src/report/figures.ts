@@ -90,8 +90,9 @@ export interface Flag {
 export interface LearnerRow {
   learner: string;
   lang?: string;
-  pages: number;
-  completed: boolean;
+  /** Pages seen and completion: null when the source has no page views (Moodle). */
+  pages: number | null;
+  completed: boolean | null;
   attempts: number;
   bestScore: number | null;
 }

@@ -113,7 +113,7 @@ export function renderHtml(f: ReportFigures): string {
     ? `<h2 id="languages">By language</h2>${table('By language', ['Language', 'Learners', 'Completed', 'First-attempt mean score', 'Pass rate'], f.languages.map((l) => [esc(l.lang), count(l.learners, f.minGroup), count(l.completed, f.minGroup), num(l.firstAttemptMean), pct(l.passRate)]), [false, true, true, true, true])}`
     : '';
   const learners = f.learners
-    ? `<h2 id="learners">Learners</h2><p class="note">Listed because the report was made with <code>--learners</code>: this file holds personal data. Share it only with people entitled to see it.</p>${table('Learners', ['Learner', 'Language', 'Pages', 'Completed', 'Attempts', 'Best score'], f.learners.map((l) => [esc(l.learner), esc(l.lang ?? ''), String(l.pages), l.completed ? 'yes' : 'no', String(l.attempts), num(l.bestScore)]), [false, false, true, false, true, true])}`
+    ? `<h2 id="learners">Learners</h2><p class="note">Listed because the report was made with <code>--learners</code>: this file holds personal data. Share it only with people entitled to see it.</p>${table('Learners', ['Learner', 'Language', 'Pages', 'Completed', 'Attempts', 'Best score'], f.learners.map((l) => [esc(l.learner), esc(l.lang ?? ''), l.pages === null ? '<span class="hidden">unknown</span>' : String(l.pages), l.completed === null ? '<span class="hidden">unknown</span>' : l.completed ? 'yes' : 'no', String(l.attempts), num(l.bestScore)]), [false, false, true, false, true, true])}`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">

@@ -23,6 +23,7 @@ const FIXTURE = resolve(ROOT, 'tests/fixtures/report');
 let browser: Browser;
 let dir: string;
 let url: string;
+let moodleUrl: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'coursepack-report-e2e-'));
@@ -30,6 +31,10 @@ beforeAll(async () => {
   const code = await run(['report', join(FIXTURE, 'course'), '--from', join(FIXTURE, 'statements'), '--out', join(dir, 'report.html')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir, color: false });
   if (code !== 0) throw new Error(err.join(''));
   url = pathToFileURL(join(dir, 'report.html')).href;
+  // The same course from a Moodle export, with the named-learner table (--learners).
+  const moodle = await run(['report', join(FIXTURE, 'course'), '--from', join(FIXTURE, 'moodle-interactions-en.txt'), '--lang', 'en', '--learners', '--out', join(dir, 'moodle.html')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir, color: false });
+  if (moodle !== 0) throw new Error(err.join(''));
+  moodleUrl = pathToFileURL(join(dir, 'moodle.html')).href;
   browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
 }, 120_000);
@@ -39,11 +44,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(width: number, requests: string[]): Promise<Page> {
+async function open(width: number, requests: string[], address = url): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url);
+  await page.goto(address);
   return page;
 }
 
@@ -74,6 +79,17 @@ describe('the HTML report in Chromium', () => {
     expect(await violations(page)).toEqual([]);
 
     expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('from a Moodle export with --learners: no request, axe clean, the learners table present', async () => {
+    const requests: string[] = [];
+    const page = await open(1280, requests, moodleUrl);
+    expect(await page.locator('#learners + p + .table-wrap tbody tr').count()).toBe(15);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'report-moodle-1280.png'), fullPage: true });
+    expect(requests).toEqual([moodleUrl]);
     await page.close();
   });
 
