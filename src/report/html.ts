@@ -24,6 +24,10 @@ ul.flags li{margin:.3rem 0;overflow-wrap:anywhere}.flag{font-weight:600}
 .hidden{color:#4a5560;font-style:italic}
 `;
 
+/** Course texts are in the report's course language, the interface in English (WCAG 3.1.2 language of parts). */
+let courseLang = 'en';
+const t = (text: string) => (courseLang === 'en' ? esc(text) : `<span lang="${esc(courseLang)}">${esc(text)}</span>`);
+
 const num = (n: number | null | undefined, suffix = '') => (n === null || n === undefined ? '<span class="hidden">hidden</span>' : `${n}${suffix}`);
 const pct = (x: number | null) => (x === null ? '<span class="hidden">—</span>' : `${Math.round(x * 100)} %`);
 const count = (n: Count, min: number) => (n === null ? `<span class="hidden">fewer than ${min}</span>` : String(n));
@@ -42,8 +46,8 @@ function chart(svg: string, caption: string, data: string): string {
 function funnel(f: ReportFigures): string {
   if (f.source.lacks.includes('pages')) return `<h2 id="funnel">Where learners go</h2><p class="note">This source has no page views: ${esc(f.source.notes[0] ?? '')}</p>`;
   const bars: Bar[] = f.pages.map((p) => ({ label: p.title, value: p.reached, note: p.reached === null ? `fewer than ${f.minGroup}` : `${p.reached}${p.leftHere ? ` (${p.leftHere} stop)` : ''}` }));
-  const rows = f.pages.map((p) => [esc(p.title), esc(f.modules.find((m) => m.id === p.moduleId)?.title ?? p.moduleId), count(p.reached, f.minGroup), count(p.leftHere, f.minGroup)]);
-  const mods = f.modules.map((m) => [esc(m.title), count(m.reached, f.minGroup), count(m.leftHere, f.minGroup)]);
+  const rows = f.pages.map((p) => [t(p.title), t(f.modules.find((m) => m.id === p.moduleId)?.title ?? p.moduleId), count(p.reached, f.minGroup), count(p.leftHere, f.minGroup)]);
+  const mods = f.modules.map((m) => [t(m.title), count(m.reached, f.minGroup), count(m.leftHere, f.minGroup)]);
   return (
     `<h2 id="funnel">Where learners go</h2><p>Learners who reached each page, in course order; “stop” counts those for whom it was the furthest page and who did not complete the course${f.completed !== null ? ` (${count(f.completed, f.minGroup)} completed)` : ''}.</p>` +
     chart(barChart('Learners reaching each page', `Bar chart of ${f.pages.length} pages; the longest bar is the page most learners reached.`, bars), 'learners reaching each page', table('Learners reaching each page', ['Page', 'Module', 'Reached', 'Stopped here'], rows, [false, false, true, true])) +
@@ -54,7 +58,7 @@ function funnel(f: ReportFigures): string {
 function timing(f: ReportFigures): string {
   if (f.source.lacks.includes('time')) return '';
   const boxes = f.pages.map((p) => (p.time ? { label: p.title, q1: p.time.q1, median: p.time.median, q3: p.time.q3 } : { label: p.title, missing: p.reached ? 'hidden (too few learners)' : 'no views' }));
-  const rows = f.pages.map((p) => (p.time ? [esc(p.title), String(p.time.views), String(p.time.q1), String(p.time.median), String(p.time.q3), `${p.time.skimmed} (${Math.round((100 * p.time.skimmed) / p.time.views)} %)`] : [esc(p.title), '<span class="hidden">hidden</span>', '', '', '', '']));
+  const rows = f.pages.map((p) => (p.time ? [t(p.title), String(p.time.views), String(p.time.q1), String(p.time.median), String(p.time.q3), `${p.time.skimmed} (${Math.round((100 * p.time.skimmed) / p.time.views)} %)`] : [t(p.title), '<span class="hidden">hidden</span>', '', '', '', '']));
   return (
     `<h2 id="time">Time on each page</h2><p>Seconds from opening a page to the learner's next step. The box spans the middle half of the views (first to third quartile), the dark mark is the median; the dashed line is ${SKIM_SECONDS} seconds: views shorter than that count as skimmed.</p>` +
     chart(
@@ -66,14 +70,14 @@ function timing(f: ReportFigures): string {
 }
 
 function question(q: QuestionFigures, f: ReportFigures): string {
-  const head = `<h3 id="q-${esc(q.id)}">${esc(q.title)} <small>(${esc(q.id)}, ${esc(q.type)})</small></h3>`;
+  const head = `<h3 id="q-${esc(q.id)}">${t(q.title)} <small>(${esc(q.id)}, ${esc(q.type)})</small></h3>`;
   if (q.hidden) return `${head}<p class="hidden">${q.learners === 0 ? 'Nobody answered it.' : `Fewer than ${f.minGroup} learners answered it: hidden.`}</p>`;
   const facts = `<p>${q.learners} learners answered. ${q.facility !== null ? `Right the first time: <strong>${pct(q.facility)}</strong>. ` : ''}${q.discrimination !== null ? `Discrimination: <strong>${q.discrimination.toFixed(2)}</strong>.` : q.facility !== null ? 'Discrimination: not computable (no spread in answers or scores).' : ''}</p>`;
   let body = '';
   if (q.options) {
     const what = q.type === 'likert' ? 'answers on each point of the scale' : 'first answers choosing each option';
     const bars = q.options.map((o) => ({ label: `${o.text}${o.correct ? ' ✓' : ''}`, value: o.count, accent: o.correct }));
-    const rows = q.options.map((o) => [esc(o.text), q.type === 'likert' ? '' : o.correct ? 'correct' : 'distractor', String(o.count)]);
+    const rows = q.options.map((o) => [t(o.text), q.type === 'likert' ? '' : o.correct ? 'correct' : 'distractor', String(o.count)]);
     body += chart(barChart(`${q.title}: ${what}`, `Bar chart of ${q.options.length} options.${q.type === 'likert' ? '' : ' Correct options are marked with a check mark.'}`, bars), what, table(what, ['Option', 'Kind', 'Learners'], rows, [false, false, true]));
   }
   for (const [key, label] of [['accepted', 'Most common accepted answers'], ['rejected', 'Most common wrong answers']] as const) {
@@ -84,7 +88,7 @@ function question(q: QuestionFigures, f: ReportFigures): string {
 }
 
 function assessment(a: AssessmentFigures, f: ReportFigures): string {
-  const head = `<h3>${esc(a.title)}</h3><p>Pass mark ${a.passingScore} %, ${a.attemptsAllowed} attempt${a.attemptsAllowed === 1 ? '' : 's'} allowed. ${count(a.learners, f.minGroup)} learners, ${a.attempts} attempts submitted, ${count(a.passedLearners, f.minGroup)} passed.</p>`;
+  const head = `<h3>${t(a.title)}</h3><p>Pass mark ${a.passingScore} %, ${a.attemptsAllowed} attempt${a.attemptsAllowed === 1 ? '' : 's'} allowed. ${count(a.learners, f.minGroup)} learners, ${a.attempts} attempts submitted, ${count(a.passedLearners, f.minGroup)} passed.</p>`;
   if (!a.scoreBands || !a.passByAttempt || !a.attemptsUsed) return `${head}<p class="hidden">Figures hidden: fewer than ${f.minGroup} learners, or no attempt.</p>`;
   const bands = a.scoreBands.map((b) => ({ label: `${b.from}–${b.to === 100 ? 100 : b.to - 1} %`, value: b.count, accent: b.from >= a.passingScore }));
   const byAttempt = a.passByAttempt.map((p) => ({ label: `Attempt ${p.attempt}`, value: Math.round(p.rate * 100), note: `${Math.round(p.rate * 100)} % (${p.passed} of ${p.attempts})` }));
@@ -98,6 +102,7 @@ function assessment(a: AssessmentFigures, f: ReportFigures): string {
 
 export function renderHtml(f: ReportFigures): string {
   resetIds();
+  courseLang = f.course.lang;
   const lang = esc(f.course.lang);
   const period = f.source.from ? ` from ${f.source.from.slice(0, 10)} to ${f.source.to!.slice(0, 10)}` : '';
   const flags = f.flags.length ? `<ul class="flags">${f.flags.map((x) => `<li><span class="flag">${esc(x.kind.replace(/-/g, ' '))}</span>: ${esc(x.message)} <a href="#${x.target.startsWith('question:') ? `q-${esc(x.target.slice(9))}` : 'funnel'}">(details)</a></li>`).join('')}</ul>` : '<p>Nothing stands out.</p>';
@@ -106,7 +111,7 @@ export function renderHtml(f: ReportFigures): string {
     ? chart(
         barChart('Questions: share right the first time', `Bar chart of ${scored.length} questions.`, scored.map((q) => ({ label: q.title, value: Math.round((q.facility ?? 0) * 100), note: `${Math.round((q.facility ?? 0) * 100)} %` })), 100),
         'share right the first time, per question',
-        table('Questions', ['Question', 'Where', 'Learners', 'Right first time', 'Discrimination'], f.questions.map((q) => [`<a href="#q-${esc(q.id)}">${esc(q.title)}</a>`, esc(q.where), count(q.learners, f.minGroup), pct(q.facility), q.discrimination === null ? '—' : q.discrimination.toFixed(2)]), [false, false, true, true, true]),
+        table('Questions', ['Question', 'Where', 'Learners', 'Right first time', 'Discrimination'], f.questions.map((q) => [`<a href="#q-${esc(q.id)}">${t(q.title)}</a>`, esc(q.where), count(q.learners, f.minGroup), pct(q.facility), q.discrimination === null ? '—' : q.discrimination.toFixed(2)]), [false, false, true, true, true]),
       )
     : '';
   const langs = f.languages.length > 1

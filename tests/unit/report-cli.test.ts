@@ -76,6 +76,20 @@ describe('coursepack report: privacy', () => {
   });
 });
 
+describe('coursepack report: languages', () => {
+  it('--lang fr counts the French learners only and marks the course texts as French', async () => {
+    const dir = testdir({});
+    const result = await report(dir, '--from', STATEMENTS, '--lang', 'fr', '--out', 'fr.html', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const figures = JSON.parse(result.stdout) as ReportFigures;
+    expect(figures.languages.map((l) => l.lang)).toEqual(['fr']);
+    expect(figures.source.learners).toBe(15);
+    const html = readFileSync(join(dir, 'fr.html'), 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<th scope="row"><span lang="fr">Bienvenue</span></th>');
+  });
+});
+
 describe('report statistics', () => {
   it('quartiles interpolate between ranks (type 7)', () => {
     expect(quartiles([1, 2, 3, 4])).toEqual({ q1: 1.75, median: 2.5, q3: 3.25 });
