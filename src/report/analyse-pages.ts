@@ -38,7 +38,12 @@ export function pageViews(events: LearnerEvent[], index: CourseIndex): Map<strin
   return views;
 }
 
-export function pageFigures(events: LearnerEvent[], index: CourseIndex, guard: (n: number) => Count, completed: Set<string>): { pages: PageFigures[]; modules: ModuleFigures[] } {
+/**
+ * `finished`: learners who completed the course or submitted an assessment attempt. They did not
+ * leave the content, whatever their result (cmi5 courses with one AU per module report no course
+ * completion at all).
+ */
+export function pageFigures(events: LearnerEvent[], index: CourseIndex, guard: (n: number) => Count, finished: Set<string>): { pages: PageFigures[]; modules: ModuleFigures[] } {
   const reached = new Map<string, Set<string>>();
   const furthest = new Map<string, number>();
   const order = new Map(index.pages.map((p) => [p.id, p.index]));
@@ -48,7 +53,7 @@ export function pageFigures(events: LearnerEvent[], index: CourseIndex, guard: (
     furthest.set(e.learner, Math.max(furthest.get(e.learner) ?? -1, order.get(e.pageId)!));
   }
   const leftAt = new Map<number, number>();
-  for (const [learner, i] of furthest) if (!completed.has(learner)) leftAt.set(i, (leftAt.get(i) ?? 0) + 1);
+  for (const [learner, i] of furthest) if (!finished.has(learner)) leftAt.set(i, (leftAt.get(i) ?? 0) + 1);
   const views = pageViews(events, index);
   const pages = index.pages.map((p): PageFigures => {
     const list = views.get(p.id) ?? [];

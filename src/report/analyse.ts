@@ -121,7 +121,8 @@ export function analyse(data: SourceData, index: CourseIndex, options: AnalyseOp
   const attempts = attemptsOf(data.events, index);
   const deciding = decidingAssessment(index);
   const answers = data.events.filter((e): e is AnswerEvent => e.kind === 'answer');
-  const { pages, modules } = pageFigures(data.events, index, guard, completed);
+  const finished = new Set([...completed, ...attempts.map((a) => a.learner)]);
+  const { pages, modules } = pageFigures(data.events, index, guard, finished);
   const questions: QuestionFigures[] = questionFigures(answers, attempts, index, deciding, guard);
   const times = data.events.map((e) => e.time).filter((t): t is number => t !== undefined);
   const course = index.course;

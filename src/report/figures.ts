@@ -13,7 +13,7 @@ export interface PageFigures {
   title: string;
   /** Learners who saw the page at least once. */
   reached: Count;
-  /** Learners for whom this is the furthest page reached, and who did not complete the course. */
+  /** Learners for whom this is the furthest page reached, who neither completed the course nor submitted an assessment attempt. */
   leftHere: Count;
   /** Seconds on the page per view (from its `experienced` to the learner's next step), or null when hidden. */
   time: { views: number; q1: number; median: number; q3: number; skimmed: number } | null;

@@ -49,7 +49,7 @@ function funnel(f: ReportFigures): string {
   const rows = f.pages.map((p) => [t(p.title), t(f.modules.find((m) => m.id === p.moduleId)?.title ?? p.moduleId), count(p.reached, f.minGroup), count(p.leftHere, f.minGroup)]);
   const mods = f.modules.map((m) => [t(m.title), count(m.reached, f.minGroup), count(m.leftHere, f.minGroup)]);
   return (
-    `<h2 id="funnel">Where learners go</h2><p>Learners who reached each page, in course order; “stop” counts those for whom it was the furthest page and who did not complete the course${f.completed !== null ? ` (${count(f.completed, f.minGroup)} completed)` : ''}.</p>` +
+    `<h2 id="funnel">Where learners go</h2><p>Learners who reached each page, in course order; “stop” counts those for whom it was the furthest page, who neither completed the course nor took an assessment${f.completed !== null ? ` (${count(f.completed, f.minGroup)} completed)` : ''}.</p>` +
     chart(barChart('Learners reaching each page', `Bar chart of ${f.pages.length} pages; the longest bar is the page most learners reached.`, bars), 'learners reaching each page', table('Learners reaching each page', ['Page', 'Module', 'Reached', 'Stopped here'], rows, [false, false, true, true])) +
     table('Learners reaching each module', ['Module', 'Reached', 'Stopped here'], mods, [false, true, true])
   );
