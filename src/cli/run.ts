@@ -137,6 +137,29 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       io.stdout(`wrote ${opts.out}/{course,module,assessment}.schema.json\n`);
     });
 
+  program
+    .command('report')
+    .description('Learning analytics: where learners struggle, from an LRS, a folder of statements or a Moodle export (docs/analytics.md).')
+    .argument('<course>', 'course folder the data is about')
+    .requiredOption('--from <source>', 'an LRS endpoint (https://lrs.example/xapi/), a folder or file of statements (JSON lines), or a Moodle SCORM interactions export')
+    .option('--auth <key:secret>', 'LRS credentials (default: COURSEPACK_LRS_KEY and COURSEPACK_LRS_SECRET)')
+    .option('-l, --lang <lang>', 'only learners of this language; texts in it')
+    .option('--since <date>', 'only statements from this date (e.g. 2026-09-01)')
+    .option('-o, --out <file>', 'HTML report to write (default report.html; with --json only when given)')
+    .option('--json', 'print the figures as JSON on stdout')
+    .option('--learners', 'add one row per learner, with names (personal data: docs/analytics.md)')
+    .option('--min-group <n>', 'hide figures about fewer learners than this (default 5)')
+    .option('--cache <dir>', 'where statements read from an LRS are kept (default .coursepack/report-cache)')
+    .action(async (course: string, opts: Record<string, string | boolean | undefined>) => {
+      const { runReport, ReportUsageError } = await import('../report/command.js');
+      try {
+        exitCode = await runReport(course, opts as unknown as Parameters<typeof runReport>[1], io);
+      } catch (error) {
+        if (error instanceof ReportUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    });
+
   registerNewCommand(program, io, (code) => (exitCode = code));
   registerI18nCommands(program, io, (code) => (exitCode = code));
 

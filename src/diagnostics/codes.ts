@@ -79,6 +79,10 @@ export const CODES = {
   'asset-active-format': { severity: 'error', hint: 'Files of this kind can run scripts when opened on their own, on the LMS\'s site. Put the content in a course page, link to it on the web (https://…), or give it as PDF or an image.' },
   'asset-unreadable': { severity: 'error', hint: 'coursepack reads every SVG to remove active content: save it as UTF-8 XML from your design tool (plain SVG), without a DOCTYPE that defines entities.' },
   'external-request': { severity: 'warning', hint: 'A page of the package loads this from another site whenever a learner opens it, which tells that site who is learning what and when. Put the file in the course folder instead, or tell your data-protection officer about it.' },
+  // coursepack report (docs/analytics.md)
+  'report-input': { severity: 'error', hint: 'Each line of a statements file holds one xAPI statement as JSON (or an array of them); export the statements again from the LRS.' },
+  'report-moodle-columns': { severity: 'error', hint: 'Download the SCORM activity\'s Interactions report from Moodle as "Text file" (tab-separated) or CSV, with "Response" and "Result" ticked in its settings, and do not edit the header row.' },
+  'report-unknown-answer': { severity: 'warning', hint: 'The export has answers to a question id this course does not have: report against the course version the learners played.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

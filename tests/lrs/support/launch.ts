@@ -86,6 +86,8 @@ export interface XapiLaunch {
   activityId: string;
   auth: string;
   endpoint?: string;
+  /** Another learner than ACTOR (the report tests simulate many). */
+  actor?: Record<string, unknown>;
 }
 
 /** A Tin Can launch as mod_tincanlaunch makes it (endpoint, auth, actor, registration, activity_id). */
@@ -94,7 +96,7 @@ export function launchXapi(pkg: BuiltPackage, host: LmsHost, launch: XapiLaunch,
   const query = new URLSearchParams({
     endpoint: launch.endpoint ?? host.endpoint,
     auth: launch.auth,
-    actor: JSON.stringify(ACTOR),
+    actor: JSON.stringify(launch.actor ?? ACTOR),
     registration: launch.registration,
     activity_id: launch.activityId,
   });
@@ -112,12 +114,15 @@ export interface Cmi5Launch {
   moveOn?: string;
   launchParameters?: string;
   returnURL?: string;
+  /** Another learner than ACTOR (the report tests simulate several). */
+  actor?: Record<string, unknown>;
 }
 
 /** A cmi5 launch: the LMS writes LMS.LaunchData (with a new session id), then opens the AU with a fresh fetch URL. */
 export function launchCmi5(pkg: BuiltPackage, host: LmsHost, launch: Cmi5Launch, options: LrsOptions = FAST, storage?: Record<string, string>) {
   const sessionId = randomUUID();
-  host.setState(launch.activityId, ACTOR, launch.registration, 'LMS.LaunchData', {
+  const actor = launch.actor ?? ACTOR;
+  host.setState(launch.activityId, actor, launch.registration, 'LMS.LaunchData', {
     contextTemplate: {
       contextActivities: { grouping: [{ objectType: 'Activity', id: launch.publisherId }] },
       extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId },
@@ -131,7 +136,7 @@ export function launchCmi5(pkg: BuiltPackage, host: LmsHost, launch: Cmi5Launch,
   const query = new URLSearchParams({
     endpoint: host.endpoint,
     fetch: host.fetchUrl(),
-    actor: JSON.stringify(ACTOR),
+    actor: JSON.stringify(actor),
     registration: launch.registration,
     activityId: launch.activityId,
   });

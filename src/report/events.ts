@@ -1,0 +1,50 @@
+/**
+ * What every source (an LRS, a folder of statements, a Moodle export) is turned into: one list of
+ * learner events in the course's own ids and the player's own answer encoding, so the figures are
+ * computed once, whatever the data came from.
+ */
+
+/** The player's encoding of a response: choice ids joined by `,`, `source.target` pairs, item ids in order, or text. */
+export type Response = string;
+
+interface EventBase {
+  /** A stable key for the learner (never shown unless `--learners`). */
+  learner: string;
+  /** One enrolment / launch history: the xAPI registration, or the Moodle attempt. */
+  session: string;
+  /** Milliseconds since the epoch; absent when the source has no time for it (Moodle interactions). */
+  time?: number;
+  /** The course language of the package the learner used. */
+  lang?: string;
+}
+
+export type LearnerEvent =
+  | (EventBase & { kind: 'page'; pageId: string })
+  | (EventBase & {
+      kind: 'answer';
+      questionId: string;
+      response: Response;
+      result: 'correct' | 'incorrect' | 'neutral';
+      /** Set for assessment answers (absent for knowledge checks). */
+      assessmentId?: string;
+      /** 1-based assessment attempt within the session. */
+      attempt?: number;
+    })
+  | (EventBase & { kind: 'completed' })
+  /** Anything else the learner did (initialized, suspended, terminated…): it ends the time on the page before it. */
+  | (EventBase & { kind: 'other' });
+
+/** A learner's display name and id, read only for `--learners`. */
+export interface LearnerIdentity {
+  key: string;
+  label: string;
+}
+
+export interface SourceData {
+  events: LearnerEvent[];
+  identities: Map<string, string>;
+  /** What the source cannot tell (e.g. a Moodle export has no page views). */
+  lacks: Array<'pages' | 'time'>;
+  /** Notes for the reader (statements about other courses skipped, unknown question ids…). */
+  notes: string[];
+}
