@@ -89,3 +89,14 @@ describe('languages', () => {
     expect(d.filter((x) => x.code === 'invalid-language')).toEqual([]);
   });
 });
+
+describe('the font stack, written into theme.css as is', () => {
+  it('refuses an unclosed quote at the font', () => {
+    const d = load({ 'course.yaml': `${COURSE}theme: { font: '"Open Sans, Arial' }\n` }).diagnostics;
+    expect(d.map(where)).toEqual([{ code: 'invalid-value', file: 'course.yaml', line: 8, column: 16 }]);
+  });
+
+  it('accepts quoted names', () => {
+    expect(load({ 'course.yaml': `${COURSE}theme: { font: '"Open Sans", Arial, sans-serif' }\n` }).diagnostics).toEqual([]);
+  });
+});
