@@ -309,6 +309,9 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
             out.push(diag('unsafe-link', `the link "${ref.target.slice(0, 40)}" would run code; it is shown as plain text`, locateIn(f.file, textPath, ref.target)));
             continue;
           }
+          if (ref.kind === 'image' && (ref.alt ?? '').trim() === '') {
+            out.push(diag('empty-alt', `the image "${ref.target.slice(0, 40)}" has no alternative text`, locateIn(f.file, textPath, ref.target), { hint: 'Write what the image shows between the brackets: ![A map of the routes](assets/map.svg). An image that only decorates goes in an image block with `decorative: true`.' }));
+          }
           const kind = classifyLink(ref.target);
           if (kind === 'page') {
             const id = decodeURIComponent(ref.target.slice(1));

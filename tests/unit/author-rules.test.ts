@@ -100,3 +100,10 @@ describe('the font stack, written into theme.css as is', () => {
     expect(load({ 'course.yaml': `${COURSE}theme: { font: '"Open Sans", Arial, sans-serif' }\n` }).diagnostics).toEqual([]);
   });
 });
+
+describe('images in Markdown', () => {
+  it('refuses one without alternative text, at its path', () => {
+    const d = load({ 'modules/one.yaml': MODULE.replace('en: Hello, see [the quiz](#quiz-page).', 'en: "See ![](assets/pic.svg) here"') }).diagnostics;
+    expect(d.map(where)).toEqual([{ code: 'empty-alt', file: 'modules/one.yaml', line: 9, column: 24 }]);
+  });
+});
