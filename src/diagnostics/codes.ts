@@ -70,6 +70,8 @@ export const CODES = {
   'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
   'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },
   'title-too-long': { severity: 'warning', hint: 'SCORM 1.2 manifests hold titles of at most 200 characters: LMSs show the first 199 and an ellipsis. Shorten the title, and put the rest in `description`.' },
+  'yaml-too-large': { severity: 'error', hint: 'A course file holds a few thousand values; split the content into several module files, or look for a runaway paste.' },
+  'more-problems': { severity: 'info', hint: 'Fix the problems shown (often one mistake repeated), then check again.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
