@@ -72,6 +72,7 @@ export const CODES = {
   'title-too-long': { severity: 'warning', hint: 'SCORM 1.2 manifests hold titles of at most 200 characters: LMSs show the first 199 and an ellipsis. Shorten the title, and put the rest in `description`.' },
   'yaml-too-large': { severity: 'error', hint: 'A course file holds a few thousand values; split the content into several module files, or look for a runaway paste.' },
   'more-problems': { severity: 'info', hint: 'Fix the problems shown (often one mistake repeated), then check again.' },
+  'markdown-too-complex': { severity: 'error', hint: 'No real text needs this: look for a runaway paste; split a long text into several blocks.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

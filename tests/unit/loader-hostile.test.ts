@@ -134,3 +134,27 @@ describe('size in values', () => {
     expect(d.filter((x) => x.code === 'more-problems').map(where)).toEqual([{ code: 'more-problems', file: 'modules/one.yaml', line: 1, column: 1 }]);
   });
 });
+
+describe('Markdown the renderer cannot take', () => {
+  const body = (en: string) => MODULE.replace('en: Hello, see [the quiz](#quiz-page).', `en: ${JSON.stringify(en)}`);
+
+  it('refuses 10,000 nested quotes (marked overflows its stack) at the first line too deep', () => {
+    const d = load({ 'modules/one.yaml': body(`Intro\n\n${'> '.repeat(10_000)}x`) }).diagnostics;
+    expect(d.map((x) => ({ code: x.code, line: x.line }))).toEqual([{ code: 'markdown-too-complex', line: 9 }]);
+  });
+
+  it('refuses 50,000 emphasis marks (quadratic in marked)', () => {
+    const d = load({ 'modules/one.yaml': body('*a'.repeat(50_000)) }).diagnostics;
+    expect(d.map((x) => ({ code: x.code, line: x.line }))).toEqual([{ code: 'markdown-too-complex', line: 9 }]);
+  });
+
+  it('refuses lists nested hundreds of levels deep', () => {
+    const d = load({ 'modules/one.yaml': body(Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')) }).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['markdown-too-complex']);
+  });
+
+  it('accepts ordinary emphasis, quotes and nested lists', () => {
+    const text = `${'**bold** and _it_ '.repeat(50)}\n\n> > quoted twice\n\n- a\n  - b\n    - c`;
+    expect(load({ 'modules/one.yaml': body(text) }).diagnostics).toEqual([]);
+  });
+});
