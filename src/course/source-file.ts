@@ -67,7 +67,6 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const before = out.length;
   for (const error of doc.errors) {
     const unclosed = unclosedStart(doc, text, error);
     const pos = lines.linePos(unclosed ?? error.pos[0]);
@@ -101,8 +100,8 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
     out.push(diag('yaml-alias-limit', 'aliases here expand to too much data', alias ? rangeStart({ path, lines }, alias) : first));
     return null;
   }
-  const file: SourceFile = { path, text, doc, lines, data };
-  return out.length > before ? (out.slice(before).some((d) => d.code !== 'invalid-character') ? null : file) : file;
+  // Refused characters were reported, but the file is still read: the rest of its problems come in the same run.
+  return { path, text, doc, lines, data };
 }
 
 /** The index of the separator (comma or line end) number `max + 1`, or -1. */
