@@ -247,6 +247,15 @@ describe('files as editors write them', () => {
     expect(`${d.message} ${d.hint ?? ''}`).not.toMatch(/\^|\(\?:|\[a-z\]/);
   });
 
+  it('check (not only build) reports nested aliases as a diagnostic, not an internal error', async () => {
+    const root = workspace({ name: 'nested-aliases' });
+    const result = await cli(root, ['check', 'nested-aliases']);
+    expect(result.exit).toBe(1);
+    expect(result.stderr).toContain('nested-aliases/course.yaml:10:9  error  ');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('names the character as U+XXXX', async () => {
     const root = workspace({ name: 'control-characters' });
     const report = JSON.parse((await cli(root, ['build', 'control-characters', '--json'])).stdout) as Report;
