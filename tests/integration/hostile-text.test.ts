@@ -11,6 +11,7 @@ import type { BuiltPackage } from '../../src/package/build.js';
 import { zipFiles } from '../../src/package/zip.js';
 import { buildInMemory, buildPackage, ROOT } from '../support/build.js';
 import { launch } from '../support/dom-lms.js';
+import { launch2004 } from '../support/dom-lms-2004.js';
 import { answerChecks, takeAssessment } from '../support/learner.js';
 import { parseHtml } from '../support/html-safety.js';
 import { packageProblems } from '../support/package-safety.js';
@@ -85,6 +86,16 @@ describe('the hostile-text course played in scorm-again (SCORM 1.2, held to LMS-
       expect(run.api.violations, lang).toEqual([]);
       const interactions = [...run.api.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
       expect(interactions.length, lang).toBeGreaterThan(0);
+    }
+  });
+
+  it('and in SCORM 2004: the assessment taken, no violation', async () => {
+    for (const lang of ['en', 'fr']) {
+      const run = await launch2004(await buildPackage(COURSE, 'scorm2004', lang));
+      await answerChecks(run.doc, run.data, { wrongFirst: true });
+      await takeAssessment(run.doc, run.data, 1);
+      expect(run.api.violations, lang).toEqual([]);
+      expect([...run.api.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length, lang).toBeGreaterThan(0);
     }
   });
 });
