@@ -9,6 +9,8 @@ export interface MarkdownRef {
   kind: 'link' | 'image' | 'html';
   /** The URL, or the raw HTML. */
   target: string;
+  /** An image's alternative text (the words in brackets). */
+  alt?: string;
 }
 
 /** Links, images and raw HTML in a Markdown text, in document order. */
@@ -17,7 +19,7 @@ export function markdownRefs(markdown: string): MarkdownRef[] {
   const visit = (tokens: Token[] | undefined): void => {
     for (const token of tokens ?? []) {
       if (token.type === 'link') refs.push({ kind: 'link', target: (token as Tokens.Link).href });
-      else if (token.type === 'image') refs.push({ kind: 'image', target: (token as Tokens.Image).href });
+      else if (token.type === 'image') refs.push({ kind: 'image', target: (token as Tokens.Image).href, alt: (token as Tokens.Image).text });
       else if (token.type === 'html') {
         // Comments are notes for other authors: dropped from the output, so nothing to report.
         const raw = (token as Tokens.HTML).raw;

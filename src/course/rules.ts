@@ -6,6 +6,7 @@ import { checkAsset } from './assets.js';
 import { describeCodePoint, refusedClass, refusedHint } from './characters.js';
 import { checkTheme } from './theme.js';
 import { classifyLink, markdownRefs, stripHtmlComments } from './markdown-refs.js';
+import { markdownExcess } from './markdown-limits.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
 import { visitTexts, type TextFormat } from './schema-walk.js';
 import { keyPositionOf, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
@@ -290,6 +291,12 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
       const variants =
         typeof value === 'string' ? [[path, value, undefined] as const] : Object.entries(value as Record<string, string>).map(([l, v]) => [[...path, l], v, l] as const);
       for (const [textPath, markdown, lang] of variants) {
+        const excess = markdownExcess(markdown);
+        if (excess) {
+          const start = locateIn(f.file, textPath, markdown.slice(excess.index, excess.index + 20));
+          out.push(diag('markdown-too-complex', excess.message, start));
+          continue;
+        }
         // Markdown decodes character references: &#7; would put a bell into the page.
         for (const ref of markdown.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g)) {
           const codePoint = ref[1] !== undefined ? parseInt(ref[1], 16) : Number(ref[2]);
@@ -308,6 +315,9 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
           if (/^\s*(?:javascript|vbscript|data):/i.test(ref.target)) {
             out.push(diag('unsafe-link', `the link "${ref.target.slice(0, 40)}" would run code; it is shown as plain text`, locateIn(f.file, textPath, ref.target)));
             continue;
+          }
+          if (ref.kind === 'image' && (ref.alt ?? '').trim() === '') {
+            out.push(diag('empty-alt', `the image "${ref.target.slice(0, 40)}" has no alternative text`, locateIn(f.file, textPath, ref.target), { hint: 'Write what the image shows between the brackets: ![A map of the routes](assets/map.svg). An image that only decorates goes in an image block with `decorative: true`.' }));
           }
           const kind = classifyLink(ref.target);
           if (kind === 'page') {

@@ -25,6 +25,13 @@ export const MAX_NESTING = 32;
  * this many times, counting the aliases inside what it names. It defeats "billion laughs" files.
  */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Values (scalars, mappings, lists) in one file. The counsellor training's largest module has about
+ * 1,500; a 2 MB file of `[1,1,1,…]` has 900,000, which would take minutes and gigabytes to report.
+ */
+export const MAX_NODES = 100_000;
+/** Commas and line ends, an upper bound on values written one per line or in flow lists (a 2 MB module of prose has about 60,000). */
+const MAX_SEPARATORS = 250_000;
 /** Refused characters reported per file: a binary file would otherwise give thousands. */
 const MAX_CHARACTER_REPORTS = 10;
 
@@ -49,9 +56,17 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
     out.push(diag('file-encoding', 'the file is not valid UTF-8 text', { file: path, ...at }));
     return null;
   }
+  // Parsing 900,000 values takes the yaml library half a minute and a gigabyte: count them roughly first.
+  const crowded = separatorBeyond(text, MAX_SEPARATORS);
+  if (crowded >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < crowded; i++) if (text.charCodeAt(i) === 10) (line++, (lineStart = i + 1));
+    out.push(diag('yaml-too-large', `the file holds too many values to read: more than ${MAX_SEPARATORS} commas and line ends`, { file: path, line, column: crowded - lineStart + 1 }));
+    return null;
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const before = out.length;
   for (const error of doc.errors) {
     const unclosed = unclosedStart(doc, text, error);
     const pos = lines.linePos(unclosed ?? error.pos[0]);
@@ -66,9 +81,13 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
   }
   checkRawCharacters(path, text, lines, out);
   if (doc.errors.length > 0) return null;
-  const tooDeep = nodeBeyond(doc, MAX_NESTING);
-  if (tooDeep) {
-    out.push(diag('yaml-too-deep', `mappings and lists are nested more than ${MAX_NESTING} levels deep here`, rangeStart({ path, lines }, tooDeep)));
+  const shape = measure(doc, MAX_NESTING, MAX_NODES);
+  if (shape.tooDeep) {
+    out.push(diag('yaml-too-deep', `mappings and lists are nested more than ${MAX_NESTING} levels deep here`, rangeStart({ path, lines }, shape.tooDeep)));
+    return null;
+  }
+  if (shape.tooMany) {
+    out.push(diag('yaml-too-large', `the file holds more than ${MAX_NODES} values; this is value number ${MAX_NODES + 1}`, rangeStart({ path, lines }, shape.tooMany)));
     return null;
   }
   checkEscapedCharacters(path, text, doc, lines, out);
@@ -81,8 +100,18 @@ export function parseSource(path: string, bytes: Uint8Array, out: Diagnostic[]):
     out.push(diag('yaml-alias-limit', 'aliases here expand to too much data', alias ? rangeStart({ path, lines }, alias) : first));
     return null;
   }
-  const file: SourceFile = { path, text, doc, lines, data };
-  return out.length > before ? (out.slice(before).some((d) => d.code !== 'invalid-character') ? null : file) : file;
+  // Refused characters were reported, but the file is still read: the rest of its problems come in the same run.
+  return { path, text, doc, lines, data };
+}
+
+/** The index of the separator (comma or line end) number `max + 1`, or -1. */
+function separatorBeyond(text: string, max: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 44 || c === 10) && ++count > max) return i;
+  }
+  return -1;
 }
 
 /** UTF-16 without a byte-order mark shows as a zero byte beside most ASCII characters. */
@@ -124,20 +153,23 @@ function checkEscapedCharacters(path: string, text: string, doc: Document.Parsed
   });
 }
 
-/** The first node more than `max` collections deep (aliases are not followed). */
-function nodeBeyond(doc: Document.Parsed, max: number): Node | null {
+/** The first node more than `maxDepth` collections deep, or the first beyond `maxNodes` values, in document order (aliases are not followed). */
+function measure(doc: Document.Parsed, maxDepth: number, maxNodes: number): { tooDeep?: Node; tooMany?: Node } {
   const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  let count = 0;
   while (stack.length) {
     const [node, depth] = stack.pop()!;
+    if (!isNode(node)) continue;
+    if (++count > maxNodes) return { tooMany: node };
     if (!isCollection(node)) continue;
-    if (depth > max) return node;
+    if (depth > maxDepth) return { tooDeep: node };
     for (const item of [...node.items].reverse()) {
       if (isPair(item)) {
         stack.push([item.value, depth + 1], [item.key, depth + 1]);
       } else stack.push([item, depth + 1]);
     }
   }
-  return null;
+  return {};
 }
 
 /** Where an alias bomb starts: the first alias that names something holding aliases, else the first alias. */

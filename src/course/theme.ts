@@ -78,6 +78,11 @@ export function checkTheme(file: SourceFile, theme: CourseSource['theme'], out: 
       }),
     );
   }
+  // A font stack goes into theme.css as written: an unclosed quote would run on into the next declaration.
+  const font = theme.font;
+  if (font !== undefined && !(font in FONTS) && ((font.match(/"/g) ?? []).length % 2 !== 0 || (font.match(/'/g) ?? []).length % 2 !== 0)) {
+    out.push(diag('invalid-value', `the font list ${font} has a quote that is never closed`, { ...positionOf(file, ['theme', 'font']), path: 'theme.font' }, { hint: 'Quote each font name with a space in it on both sides, e.g. "Open Sans", Arial, sans-serif.' }));
+  }
   if (theme.logo !== undefined && theme.logoAlt === undefined) {
     out.push(diag('missing-field', '"logoAlt" is required with "logo": it is what a screen reader says for the logo', { ...positionOf(file, ['theme']), path: 'theme' }));
   }

@@ -14,9 +14,20 @@ export function validateFile<S extends z.ZodType>(file: SourceFile, schema: S, o
   const data = file.data;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) out.push(...issueToDiagnostics(file, schema, data, issue));
+  const found: Diagnostic[] = [];
+  for (const issue of result.error.issues) {
+    found.push(...issueToDiagnostics(file, schema, data, issue));
+    if (found.length > MAX_FILE_PROBLEMS) break;
+  }
+  out.push(...found.slice(0, MAX_FILE_PROBLEMS));
+  if (result.error.issues.length > MAX_FILE_PROBLEMS) {
+    out.push(diag('more-problems', `${result.error.issues.length - MAX_FILE_PROBLEMS} more problems in this file are not shown`, { file: file.path, line: 1, column: 1 }));
+  }
   return null;
 }
+
+/** A list of 99,999 wrong values is one mistake repeated: the first hundred say it. */
+const MAX_FILE_PROBLEMS = 100;
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;

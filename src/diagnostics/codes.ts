@@ -83,6 +83,9 @@ export const CODES = {
   'report-input': { severity: 'error', hint: 'Each line of a statements file holds one xAPI statement as JSON (or an array of them); export the statements again from the LRS.' },
   'report-moodle-columns': { severity: 'error', hint: 'Download the SCORM activity\'s Interactions report from Moodle as "Text file" (tab-separated) or CSV, with "Response" and "Result" ticked in its settings, and do not edit the header row.' },
   'report-unknown-answer': { severity: 'warning', hint: 'The export has answers to a question id this course does not have: report against the course version the learners played.' },
+  'yaml-too-large': { severity: 'error', hint: 'A course file holds a few thousand values; split the content into several module files, or look for a runaway paste.' },
+  'more-problems': { severity: 'info', hint: 'Fix the problems shown (often one mistake repeated), then check again.' },
+  'markdown-too-complex': { severity: 'error', hint: 'No real text needs this: look for a runaway paste; split a long text into several blocks.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -87,6 +87,16 @@ const CASES: Case[] = [
   { name: 'course-lists-itself', expected: [at('wrong-file-kind', 'course.yaml', 6, 5)] },
   { name: 'module-is-assessment', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
   { name: 'module-not-yaml', expected: [at('wrong-file-kind', 'course.yaml', 7, 5)] },
+  {
+    // 900,000 values in 1.8 MB took 85 s and 2.1 GB to report before the limit.
+    name: 'many-values',
+    expected: [at('yaml-too-large', 'modules/many.yaml', 3, 8 + 2 * 249_998)],
+    prepare: (course) => {
+      writeFileSync(join(course, 'modules/many.yaml'), `id: many\ntitle: { en: Many, fr: Beaucoup }\npages: [${'1,'.repeat(900_000)}1]\n`);
+      const path = join(course, 'course.yaml');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('  - modules/one.yaml\n', '  - modules/one.yaml\n  - modules/many.yaml\n'));
+    },
+  },
   { name: 'package-too-large', expected: [at('package-too-large', 'modules/one.yaml', 12, 14), at('package-too-large', 'modules/one.yaml', 12, 14)], prepare: (course) => writeFileSync(join(course, 'assets/photo.jpg'), randomBytes(MOODLE_DEFAULT_UPLOAD_BYTES + 100_000)) },
 ];
 
@@ -235,6 +245,15 @@ describe('files as editors write them', () => {
     const d = report.diagnostics.find((x) => x.code === 'invalid-language')!;
     expect(d.message).toContain('"fr-FR"');
     expect(`${d.message} ${d.hint ?? ''}`).not.toMatch(/\^|\(\?:|\[a-z\]/);
+  });
+
+  it('check (not only build) reports nested aliases as a diagnostic, not an internal error', async () => {
+    const root = workspace({ name: 'nested-aliases' });
+    const result = await cli(root, ['check', 'nested-aliases']);
+    expect(result.exit).toBe(1);
+    expect(result.stderr).toContain('nested-aliases/course.yaml:10:9  error  ');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stderr).not.toContain('internal error');
   });
 
   it('names the character as U+XXXX', async () => {

@@ -9,7 +9,10 @@ import { xml2js } from 'xml-js';
 import { describe, expect, it } from 'vitest';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { zipFiles } from '../../src/package/zip.js';
-import { buildInMemory, ROOT } from '../support/build.js';
+import { buildInMemory, buildPackage, ROOT } from '../support/build.js';
+import { launch } from '../support/dom-lms.js';
+import { launch2004 } from '../support/dom-lms-2004.js';
+import { answerChecks, takeAssessment } from '../support/learner.js';
 import { parseHtml } from '../support/html-safety.js';
 import { packageProblems } from '../support/package-safety.js';
 
@@ -70,5 +73,29 @@ describe('the hostile-text course', async () => {
     expect(packageProblems(await tampered('imsmanifest.xml', (t) => t.replace('</title>', '<b></title>')), 'scorm12').join()).toMatch(/not valid/);
     expect(packageProblems(await tampered('index.html', (t) => t.replace('</h1>', '<img src=x onerror=alert(1)></h1>')), 'scorm12').join()).toMatch(/onerror/);
     expect(packageProblems(await tampered('index.html', (t) => t.replace('</h1>', '</h1></section><section class="cp-page">')), 'scorm12').join()).toMatch(/page sections/);
+  });
+});
+
+describe('the hostile-text course played in scorm-again (SCORM 1.2, held to LMS-RULES.md)', () => {
+  it('sends only values the LMS accepts: every check answered (wrong first) and the assessment taken', async () => {
+    for (const lang of ['en', 'fr']) {
+      const pkg = await buildPackage(COURSE, 'scorm12', lang);
+      const run = await launch(pkg);
+      await answerChecks(run.doc, run.data, { wrongFirst: true });
+      await takeAssessment(run.doc, run.data, 1);
+      expect(run.api.violations, lang).toEqual([]);
+      const interactions = [...run.api.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
+      expect(interactions.length, lang).toBeGreaterThan(0);
+    }
+  });
+
+  it('and in SCORM 2004: the assessment taken, no violation', async () => {
+    for (const lang of ['en', 'fr']) {
+      const run = await launch2004(await buildPackage(COURSE, 'scorm2004', lang));
+      await answerChecks(run.doc, run.data, { wrongFirst: true });
+      await takeAssessment(run.doc, run.data, 1);
+      expect(run.api.violations, lang).toEqual([]);
+      expect([...run.api.values.keys()].filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length, lang).toBeGreaterThan(0);
+    }
   });
 });

@@ -10,6 +10,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { parse } from 'yaml';
+import { refusedCharacters } from '../../src/course/characters.js';
 import { describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
@@ -57,12 +59,29 @@ function checkOutcome(o: Outcome, allowed: string[]): void {
   for (const pkg of o.packages) expect(packageProblems(readFileSync(pkg.path), pkg.target), `${pkg.target} ${pkg.lang}`).toEqual([]);
 }
 
+/** Every string value of the course's YAML files. */
+function strings(files: Record<string, string>): string[] {
+  const all: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') all.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const [path, text] of Object.entries(files)) if (path.endsWith('.yaml')) walk(parse(text));
+  return all;
+}
+
 async function property(kind: StringKind, allowed: string[]): Promise<number> {
   let built = 0;
   await fc.assert(
     fc.asyncProperty(courseArb(kind), async (files) => {
       const outcome = await buildThroughCli(files);
       checkOutcome(outcome, allowed);
+      // A character no output can carry is never built into a package: it is named, as U+XXXX.
+      const refused = strings(files).flatMap((t) => refusedCharacters(t));
+      if (refused.length) {
+        expect(outcome.exit).toBe(1);
+        expect(outcome.diagnostics.filter((d) => d.code === 'invalid-character').map((d) => d.message)).toContainEqual(expect.stringMatching(/U\+[0-9A-F]{4}/));
+      }
       if (outcome.exit === 0) built++;
     }),
     { seed: SEED, numRuns: RUNS, endOnFailure: true },

@@ -1,8 +1,11 @@
 /** What a built page may run: the player's own two scripts, nothing an author wrote. */
 import { Window } from 'happy-dom';
 
+let window: Window | undefined;
+
+/** Parses a page as a browser would (happy-dom); one window serves every call. */
 export function parseHtml(html: string) {
-  const window = new Window();
+  window ??= new Window();
   return new window.DOMParser().parseFromString(html, 'text/html');
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course.js';
-import { MAX_NESTING } from '../../src/course/source-file.js';
+import { MAX_NESTING, MAX_NODES } from '../../src/course/source-file.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { testdir, validCourse, type Files } from '../support/testdir.js';
 
@@ -113,5 +113,48 @@ describe('character references in Markdown', () => {
 
   it('leaves references to ordinary characters alone', () => {
     expect(load({ 'modules/one.yaml': MODULE.replace('en: Hello, see', 'en: Caf&#233; &#x1F600; &amp; see') }).diagnostics).toEqual([]);
+  });
+});
+
+describe('size in values', () => {
+  it('refuses 900,000 values in a 1.8 MB file before parsing it, at the separator past the limit', () => {
+    const d = load({ 'modules/one.yaml': `id: one\ntitle: { en: One, fr: Un }\npages: [${'1,'.repeat(900_000)}1]\n` }).diagnostics;
+    expect(d.map(where)).toEqual([{ code: 'yaml-too-large', file: 'modules/one.yaml', line: 3, column: 8 + 2 * 249_998 }]);
+    // Two line ends and one comma come before line 3: its 249,998th comma is the 250,001st separator.
+  });
+
+  it(`refuses more than ${MAX_NODES} values, at the first one too many`, () => {
+    const d = load({ 'modules/one.yaml': `id: one\ntitle: { en: One, fr: Un }\npages: [${'1,'.repeat(MAX_NODES)}1]\n` }).diagnostics;
+    expect(d.map((x) => ({ code: x.code, line: x.line }))).toEqual([{ code: 'yaml-too-large', line: 3 }]);
+  });
+
+  it('reports at most a hundred problems of one file, then says how many more', () => {
+    const d = load({ 'modules/one.yaml': `id: one\ntitle: { en: One, fr: Un }\npages: [${'1,'.repeat(499)}1]\n` }).diagnostics;
+    expect(d.filter((x) => x.code === 'wrong-type')).toHaveLength(100);
+    expect(d.filter((x) => x.code === 'more-problems').map(where)).toEqual([{ code: 'more-problems', file: 'modules/one.yaml', line: 1, column: 1 }]);
+  });
+});
+
+describe('Markdown the renderer cannot take', () => {
+  const body = (en: string) => MODULE.replace('en: Hello, see [the quiz](#quiz-page).', `en: ${JSON.stringify(en)}`);
+
+  it('refuses 10,000 nested quotes (marked overflows its stack) at the first line too deep', () => {
+    const d = load({ 'modules/one.yaml': body(`Intro\n\n${'> '.repeat(10_000)}x`) }).diagnostics;
+    expect(d.map((x) => ({ code: x.code, line: x.line }))).toEqual([{ code: 'markdown-too-complex', line: 9 }]);
+  });
+
+  it('refuses 50,000 emphasis marks (quadratic in marked)', () => {
+    const d = load({ 'modules/one.yaml': body('*a'.repeat(50_000)) }).diagnostics;
+    expect(d.map((x) => ({ code: x.code, line: x.line }))).toEqual([{ code: 'markdown-too-complex', line: 9 }]);
+  });
+
+  it('refuses lists nested hundreds of levels deep', () => {
+    const d = load({ 'modules/one.yaml': body(Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')) }).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['markdown-too-complex']);
+  });
+
+  it('accepts ordinary emphasis, quotes and nested lists', () => {
+    const text = `${'**bold** and _it_ '.repeat(50)}\n\n> > quoted twice\n\n- a\n  - b\n    - c`;
+    expect(load({ 'modules/one.yaml': body(text) }).diagnostics).toEqual([]);
   });
 });
