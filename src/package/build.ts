@@ -10,6 +10,7 @@ import { renderSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
 import { serializeXml } from '../targets/xml.js';
 import { assetData, checkAssets } from './asset-safety.js';
+import { externalRequests } from './external-requests.js';
 import { checkLimits, checkStateKeys } from './limits.js';
 import { playerBundle } from './player-bundle.js';
 import { zipFiles, type PackageFile } from './zip.js';
@@ -97,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       checkLimits(course, target, local);
       local.push(...(target.check?.(course) ?? []));
     }
-    local.push(...(await checkAssets(course)));
+    local.push(...(await checkAssets(course)), ...externalRequests(course, loaded.files));
     for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
     courses.push(course);
   }
