@@ -6,7 +6,6 @@
  * files (href, `url()` in attributes and CSS) are removed.
  */
 import type { Config, DOMPurify } from 'dompurify';
-import { cleanCss } from './css-sanitize.js';
 import { cssMayRequest, isLocalRef, scanSvg, SVG_NS } from './svg-scan.js';
 
 export type FindingKind = 'script' | 'external' | 'removed' | 'foreign-object';
@@ -57,7 +56,8 @@ function note(run: Run, element: Element, kind: FindingKind, what: string, attri
 
 async function purifier() {
   loading ??= (async () => {
-    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+    // lightningcss too: a native module that a plainly inert drawing does not need.
+    const [{ JSDOM }, { default: createDOMPurify }, { cleanCss }] = await Promise.all([import('jsdom'), import('dompurify'), import('./css-sanitize.js')]);
     const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
     purify.addHook('uponSanitizeElement', (node) => {
       const run = current;
