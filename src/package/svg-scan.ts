@@ -99,7 +99,8 @@ export function scanSvg(text: string): SvgScan {
   };
   parser.ontext = onText;
   parser.oncdata = onText;
-  parser.ondoctype = () => void (scan.inert = false);
+  // Design tools write the SVG 1.1 DOCTYPE; browsers never fetch it. An internal subset can define entities.
+  parser.ondoctype = (doctype) => void (doctype.includes('[') && (scan.inert = false));
   parser.onprocessinginstruction = (pi) => void (pi.name.toLowerCase() !== 'xml' && (scan.inert = false));
   parser.onerror = (error) => {
     if (!scan.error) scan.error = { message: error.message.split('\n')[0]!, line: parser.line + 1, column: parser.column + 1 };
