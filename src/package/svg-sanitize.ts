@@ -154,6 +154,8 @@ export async function sanitizeSvg(text: string): Promise<SanitizedSvg> {
   } finally {
     current = undefined;
   }
+  // Only the root element is written back: an xml-stylesheet instruction (XSLT can turn the file into a scripted page) goes.
+  for (const pi of scan.instructions) run.findings.push({ kind: pi.name.toLowerCase() === 'xml-stylesheet' ? 'external' : 'removed', what: `<?${pi.name}?>`, line: pi.line, column: pi.column });
   run.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const out = serialize(root);
   return { text: `${out}\n`, unchanged: false, findings: run.findings };

@@ -63,6 +63,12 @@ describe('sanitizeSvg', () => {
     expect(result.error).toMatchObject({ line: 3 });
   });
 
+  it('drops an xml-stylesheet instruction (XSLT could make the file a scripted page), at its place', async () => {
+    const result = await sanitizeSvg(`<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="https://x.example/page.xsl"?>\n${OPEN}<rect width="1" height="1"/></svg>`);
+    expect(result.findings.map((f) => [f.kind, f.what, f.line])).toEqual([['external', '<?xml-stylesheet?>', 2]]);
+    expect(result.text).not.toContain('xml-stylesheet');
+  });
+
   it('takes the SVG 1.1 DOCTYPE of design tools as inert, and refuses entities defined in a DOCTYPE', async () => {
     const doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">';
     expect(scanSvg(`<?xml version="1.0"?>\n${doctype}\n${OPEN}<rect width="1" height="1"/></svg>`).inert).toBe(true);
