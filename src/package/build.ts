@@ -9,6 +9,7 @@ import { checkUiLanguages } from '../i18n/ui-tables.js';
 import type { RenderedSite } from '../render/site.js';
 import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targets/index.js';
 import { assetData, checkAssets } from './asset-safety.js';
+import { externalRequests } from './external-requests.js';
 import { checkLimits, checkStateKeys } from './limits.js';
 import type { PackageFile } from './zip.js';
 import { checkSaveSize, SAVE_BUDGET } from './save-size.js';
@@ -101,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (bytes !== undefined) saves.push({ course: course.id, target: target.id, bytes, budget: SAVE_BUDGET });
       local.push(...(target.check?.(course) ?? []));
     }
-    local.push(...(await checkAssets(course)));
+    local.push(...(await checkAssets(course)), ...externalRequests(course, loaded.files));
     for (const d of local) diagnostics.push(d.file ? { ...d, file: posix.join(display, d.file) } : d);
     courses.push(course);
   }

@@ -6,7 +6,6 @@
  * files (href, `url()` in attributes and CSS) are removed.
  */
 import type { Config, DOMPurify } from 'dompurify';
-import { cleanCss } from './css-sanitize.js';
 import { cssMayRequest, isLocalRef, scanSvg, SVG_NS } from './svg-scan.js';
 
 export type FindingKind = 'script' | 'external' | 'removed' | 'foreign-object';
@@ -43,7 +42,7 @@ const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const CONFIG: Config = { IN_PLACE: true, USE_PROFILES: { svg: true, svgFilters: true }, ADD_TAGS: ['use'], ADD_ATTR: ['role'], KEEP_CONTENT: false };
 
 let current: Run | undefined;
-let loading: Promise<{ purify: DOMPurify; parse: (text: string) => Document }> | undefined;
+let loading: Promise<{ purify: DOMPurify; parse: (text: string) => Document; serialize: (node: Element) => string }> | undefined;
 
 function note(run: Run, element: Element, kind: FindingKind, what: string, attribute?: string): void {
   const at = run.positions.get(element) ?? { line: 1, column: 1 };
@@ -57,8 +56,10 @@ function note(run: Run, element: Element, kind: FindingKind, what: string, attri
 
 async function purifier() {
   loading ??= (async () => {
-    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
-    const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+    // lightningcss too: a native module that a plainly inert drawing does not need.
+    const [{ JSDOM }, { default: createDOMPurify }, { cleanCss }] = await Promise.all([import('jsdom'), import('dompurify'), import('./css-sanitize.js')]);
+    const window = new JSDOM('').window;
+    const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
     purify.addHook('uponSanitizeElement', (node) => {
       const run = current;
       const el = node as Element;
@@ -94,8 +95,11 @@ async function purifier() {
         data.keepAttr = false;
       }
     });
-    const parse = (text: string) => new JSDOM(text, { contentType: 'image/svg+xml' }).window.document;
-    return { purify, parse };
+    // One window for every SVG: a DOMParser document per file is far cheaper than a JSDOM each.
+    const parser = new window.DOMParser();
+    const parse = (text: string) => parser.parseFromString(text, 'image/svg+xml') as unknown as Document;
+    const serializer = new window.XMLSerializer();
+    return { purify, parse, serialize: (node: Element) => serializer.serializeToString(node as unknown as Parameters<typeof serializer.serializeToString>[0]) };
   })();
   return loading;
 }
@@ -126,7 +130,7 @@ export async function sanitizeSvg(text: string): Promise<SanitizedSvg> {
   const scan = scanSvg(text);
   if (scan.error) return { text, unchanged: true, findings: [], error: scan.error };
   if (scan.inert) return { text, unchanged: true, findings: [] };
-  const { purify, parse } = await purifier();
+  const { purify, parse, serialize } = await purifier();
   let doc: Document;
   try {
     doc = parse(text);
@@ -137,6 +141,9 @@ export async function sanitizeSvg(text: string): Promise<SanitizedSvg> {
   const elements = [...doc.getElementsByTagName('*')];
   elements.forEach((el, i) => scan.elements[i] && run.positions.set(el, scan.elements[i]!));
   const root = doc.documentElement;
+  if (root.localName === 'parsererror') {
+    return { text, unchanged: true, findings: [], error: { message: 'not well-formed XML', line: 1, column: 1 } };
+  }
   if (root.namespaceURI !== SVG_NS || root.localName !== 'svg') {
     return { text, unchanged: true, findings: [], error: { message: `the root element is <${root.nodeName}>, not <svg>`, line: 1, column: 1 } };
   }
@@ -147,7 +154,9 @@ export async function sanitizeSvg(text: string): Promise<SanitizedSvg> {
   } finally {
     current = undefined;
   }
+  // Only the root element is written back: an xml-stylesheet instruction (XSLT can turn the file into a scripted page) goes.
+  for (const pi of scan.instructions) run.findings.push({ kind: pi.name.toLowerCase() === 'xml-stylesheet' ? 'external' : 'removed', what: `<?${pi.name}?>`, line: pi.line, column: pi.column });
   run.findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  const out = new (doc.defaultView as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer().serializeToString(root);
+  const out = serialize(root);
   return { text: `${out}\n`, unchanged: false, findings: run.findings };
 }

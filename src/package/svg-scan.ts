@@ -35,6 +35,8 @@ export interface SvgScan {
   error?: { message: string; line: number; column: number };
   /** Line and column (1-based) of each element's "<", in document order. */
   elements: { line: number; column: number }[];
+  /** Processing instructions other than the XML declaration (e.g. xml-stylesheet), which the sanitised file drops. */
+  instructions: { name: string; line: number; column: number }[];
   inert: boolean;
 }
 
@@ -84,7 +86,7 @@ export function scanSvg(text: string): SvgScan {
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
-  const scan: SvgScan = { elements: [], inert: true };
+  const scan: SvgScan = { elements: [], instructions: [], inert: true };
   const open: string[] = [];
   parser.onopentag = (tag) => {
     const t = tag as unknown as QualifiedTag;
@@ -99,8 +101,13 @@ export function scanSvg(text: string): SvgScan {
   };
   parser.ontext = onText;
   parser.oncdata = onText;
-  parser.ondoctype = () => void (scan.inert = false);
-  parser.onprocessinginstruction = (pi) => void (pi.name.toLowerCase() !== 'xml' && (scan.inert = false));
+  // Design tools write the SVG 1.1 DOCTYPE; browsers never fetch it. An internal subset can define entities.
+  parser.ondoctype = (doctype) => void (doctype.includes('[') && (scan.inert = false));
+  parser.onprocessinginstruction = (pi) => {
+    if (pi.name.toLowerCase() === 'xml') return;
+    scan.inert = false;
+    scan.instructions.push({ name: pi.name, ...at(parser.startTagPosition - 1) });
+  };
   parser.onerror = (error) => {
     if (!scan.error) scan.error = { message: error.message.split('\n')[0]!, line: parser.line + 1, column: parser.column + 1 };
     scan.inert = false;

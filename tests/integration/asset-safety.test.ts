@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInMemory, COUNSELLOR, ROOT } from '../support/build.js';
 import { testdir, validCourse } from '../support/testdir.js';
 import { readFileSync } from 'node:fs';
+import { validateManifest } from '../support/xsd.js';
 
 const HOSTILE = resolve(ROOT, 'tests/fixtures/courses/hostile-assets');
 const SVG = 'tests/fixtures/courses/hostile-assets/assets/scripted.svg';
@@ -31,6 +32,18 @@ describe('the hostile-assets fixture', () => {
       ['asset-content-removed', SVG, 16, 3], // <animate onbegin>
     ]);
     expect(result.diagnostics.filter((d) => d.file === SVG).every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('has manifests valid against the official schemas, for every target', async () => {
+    const result = await buildInMemory(HOSTILE);
+    const manifests = { scorm12: ['imsmanifest.xml', 'scorm12'], scorm2004: ['imsmanifest.xml', 'scorm2004'], xapi: ['tincan.xml', 'tincan'], cmi5: ['cmi5.xml', 'cmi5'] } as const;
+    for (const pkg of result.packages) {
+      if (pkg.target === 'web') continue;
+      const [path, standard] = manifests[pkg.target];
+      const file = pkg.files.find((f) => f.path === path)!;
+      const check = validateManifest(standard, file.data.toString());
+      expect(check.ok, `${pkg.target}: ${check.output}`).toBe(true);
+    }
   });
 
   it('ships the same sanitised bytes in every package, and the same zips on every build', async () => {
