@@ -59,6 +59,12 @@ export const CODES = {
   'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
   'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
   'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://<a domain your organisation controls>/courses/ }` or `xapi: { activityBase: urn:uuid:<a new UUID> }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
+  // Question banks in and out (docs/questions.md)
+  'question-syntax': { severity: 'error', hint: 'The file is not valid Moodle XML, GIFT or Aiken at this place: fix it there, or export it again from Moodle.' },
+  'question-invalid': { severity: 'error', hint: 'The question cannot work as it is (no answer, no correct answer, an empty text): fix it in the bank and import again.' },
+  'question-unsupported': { severity: 'warning', hint: 'This question is not imported: coursepack has no question type for it. Rewrite it as a type docs/questions.md lists, or leave it in Moodle.' },
+  'question-approximated': { severity: 'warning', hint: 'The question is imported, but it works a little differently in the course: check it against docs/questions.md.' },
+  'question-export-unsupported': { severity: 'warning', hint: 'The question is left out of the file: the format has no such question type (docs/questions.md).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
