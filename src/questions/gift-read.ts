@@ -15,30 +15,24 @@ interface Piece {
   line: number;
 }
 
-/** Splits at blank lines that are outside `{ … }` (escaped braces and // comments do not count). */
+/** Splits at blank lines, as Moodle does: a question never spans one (comment-only pieces are dropped). */
 export function giftPieces(source: string): Piece[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const pieces: Piece[] = [];
   let current: string[] = [];
   let start = 0;
-  let depth = 0;
-  lines.forEach((line, i) => {
-    if (!line.trim() && depth === 0) {
-      if (current.some((l) => l.trim() && !l.trim().startsWith('//'))) pieces.push({ text: current.join('\n'), line: start });
-      current = [];
-      start = i + 1;
-      return;
-    }
-    if (!current.length) start = i;
-    current.push(line);
-    if (line.trim().startsWith('//')) return;
-    for (let k = 0; k < line.length; k++) {
-      if (line[k] === '\\') k++;
-      else if (line[k] === '{') depth++;
-      else if (line[k] === '}') depth = Math.max(0, depth - 1);
-    }
-  });
-  if (current.some((l) => l.trim() && !l.trim().startsWith('//'))) pieces.push({ text: current.join('\n'), line: start });
+  const flush = () => {
+    if (current.some((l) => l.trim() && !l.trim().startsWith('//'))) pieces.push({ text: current.join('\n'), line: start });
+    current = [];
+  };
+  source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return flush();
+      if (!current.length) start = i;
+      current.push(line);
+    });
+  flush();
   return pieces;
 }
 
@@ -54,8 +48,11 @@ export function readGift(source: string, ctx: ReadContext, out: Diagnostic[]): R
       parsed = parse(`${piece.text}\n`);
     } catch (error) {
       const e = error as { message?: string; location?: { start: { line: number; column: number } } };
-      const at = e.location?.start;
-      out.push(diag('question-syntax', `not valid GIFT: ${e.message ?? String(error)}`, { file: ctx.file, line: piece.line + (at?.line ?? 1), column: at?.column ?? 1 }));
+      const lines = piece.text.split('\n');
+      // An unclosed brace is noticed past the end of the piece: point at its last character instead.
+      const line = Math.min(e.location?.start.line ?? 1, lines.length);
+      const column = line === e.location?.start.line ? e.location.start.column : lines[line - 1]!.length;
+      out.push(diag('question-syntax', `not valid GIFT: ${e.message ?? String(error)}`, { file: ctx.file, line: piece.line + line, column }));
       continue;
     }
     const firstLine = piece.text.split('\n').findIndex((l) => l.trim() && !l.trim().startsWith('//'));
