@@ -77,7 +77,7 @@ export function exportQuestions(options: ExportOptions, out: Diagnostic[]): Expo
     courseDir: course.dir,
     out,
     positions: course.positions,
-    text: (map) => (map ? joinMultilang(Object.fromEntries(languages.map((l) => [l, (map[l] ?? '').trim()])), languages) : ''),
+    text: (map) => (map ? joinMultilang(Object.fromEntries(languages.map((l) => [l, withoutPageLinks((map[l] ?? '').trim())])), languages) : ''),
     warn: (q, message, code = 'question-export-unsupported') => out.push(diag(code, `"${q.id}" (${q.type}): ${message}`, course.positions[q.id])),
     readAsset: (path) => {
       try {
@@ -92,6 +92,9 @@ export function exportQuestions(options: ExportOptions, out: Diagnostic[]): Expo
   result.exported = written.count;
   return result;
 }
+
+/** Links to pages of the course (`[text](#page-id)`) lead nowhere in Moodle: their text stays, the link goes. */
+const withoutPageLinks = (text: string): string => text.replace(/(?<!!)\[([^\]]*)\]\(#[^)\s]*\)/g, '$1');
 
 /** Feedback as Moodle holds it: one general text when right and wrong answers get the same. */
 export function feedbackParts(q: Question, ctx: ExportContext): { general: string; correct: string; incorrect: string } {

@@ -96,6 +96,9 @@ function toRaw(q: Exclude<GIFTQuestion, { type: 'Category' }>, category: string,
       return { ...base, type: 'numerical', answers };
     }
     case 'Matching':
-      return { ...base, type: 'matching', subquestions: q.matchPairs.map((p) => ({ text: rawText(p.subquestion)!, answer: p.subanswer })) };
+      return { ...base, type: 'matching', subquestions: q.matchPairs.map((p) => ({ text: rawText(p.subquestion)!, answer: unescapeSubanswer(p.subanswer) })) };
   }
 }
+
+/** gift-pegjs 1.0 leaves an escaped character of a matching answer as `&&061;` (its decimal code): decode it. */
+const unescapeSubanswer = (text: string): string => text.replace(/&&(\d{3});/g, (_, code: string) => String.fromCharCode(Number(code)));

@@ -65,9 +65,13 @@ export function splitMultilang(text: string, languages: string[], lang: string):
   return { map, otherLanguages: marked.filter((l) => !languages.includes(l)) };
 }
 
-/** A language map as one text: the text itself when every language has the same, else one multilang span per language. */
+/**
+ * A language map as one text: the text itself for one language, else one multilang span per
+ * language, even where the languages agree, so an import can tell a text meant for every language
+ * from a text written in one.
+ */
 export function joinMultilang(map: LangMap, languages: string[]): string {
   const values = languages.map((l) => map[l] ?? '');
-  if (values.every((v) => v === values[0])) return values[0] ?? '';
+  if (languages.length === 1 || values.every((v) => v === '')) return values[0] ?? '';
   return languages.map((l, i) => `<span lang="${l.replace('-', '_').toLowerCase()}" class="multilang">${values[i]}</span>`).join('');
 }

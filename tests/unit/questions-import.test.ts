@@ -5,35 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { detectFormat, importQuestions, type ImportOptions } from '../../src/questions/import.js';
+import { emptyCourse } from '../fixtures/questions/empty-course.js';
 import { testdir } from '../support/testdir.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/questions');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
-
-/** A course with no question yet: one module with one text page. */
-export function emptyCourse(languages = ['en']): Record<string, string> {
-  const text = (s: string) => (languages.length === 1 ? s : `{ ${languages.map((l) => `${l}: ${s}`).join(', ')} }`);
-  return {
-    'course.yaml': `# The course file
-id: lifting
-version: 1.0.0
-languages: [${languages.join(', ')}]
-title: ${text('Safe lifting')}
-modules: [modules/intro.yaml]
-xapi: { activityBase: https://learning.example.org/courses/lifting/ }
-`,
-    'modules/intro.yaml': `# yaml-language-server: $schema=../../schema/module.schema.json
-id: intro
-title: ${text('Introduction')}
-pages:
-  - id: welcome
-    title: ${text('Welcome')}
-    blocks:
-      - type: text
-        body: ${text('Hello.')}
-`,
-  };
-}
 
 function run(name: string, files: Record<string, string>, options: Partial<ImportOptions> = {}) {
   const dir = testdir(files);
