@@ -113,7 +113,9 @@ export function valueAndTolerance(range: { min: number; max: number }): { value:
 /** Moodle's short answers do not depend on the language: the accepted answers of every language written. */
 export function acceptedAnswers(q: Extract<Question, { type: 'fill-in' }>, ctx: ExportContext): string[] {
   const answers = [...new Set(q.answers.flatMap((a) => ctx.languages.map((l) => (a[l] ?? '').trim())).filter(Boolean))];
-  if (q.pattern && q.pattern !== wildcardPattern(answers)) ctx.warn(q, `its pattern ${q.pattern} is left out: Moodle's short answers know only the * wildcard`, 'question-approximated');
+  // The pattern an import makes covers the wildcard answers of every language, written or not.
+  const everyLanguage = [...new Set(q.answers.flatMap((a) => Object.values(a).map((t) => t.trim())))];
+  if (q.pattern && q.pattern !== wildcardPattern(everyLanguage)) ctx.warn(q, `its pattern ${q.pattern} is left out: Moodle's short answers know only the * wildcard`, 'question-approximated');
   return answers;
 }
 
