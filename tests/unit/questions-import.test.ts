@@ -89,6 +89,35 @@ questions:
 `);
   });
 
+  it('--module appends pages of knowledge checks to a module file, at most 20 questions each', () => {
+    const { result, read } = run('all-types.gift', emptyCourse(), { module: 'modules/intro.yaml' });
+    expect(result.ok).toBe(true);
+    expect(result.written).toEqual(['modules/intro.yaml']);
+    const text = read('modules/intro.yaml');
+    expect(text.startsWith(emptyCourse()['modules/intro.yaml']!)).toBe(true);
+    const pages = parse(text).pages;
+    expect(pages.map((p: { id: string; title: string }) => [p.id, p.title])).toEqual([
+      ['welcome', 'Welcome'],
+      ['lifting-basics-questions', 'Lifting basics'],
+    ]);
+    expect(pages[1].blocks[0].questions).toHaveLength(8);
+  });
+
+  it('--lang puts texts without multilang markup into that language of a multi-language course', () => {
+    const { result, read } = run('all-types.aiken.txt', emptyCourse(['en', 'fr']), { lang: 'fr', module: 'modules/intro.yaml' });
+    expect(result.ok).toBe(true);
+    const [first] = parse(read('modules/intro.yaml')).pages[1].blocks[0].questions;
+    expect(first.prompt).toEqual({ fr: 'Which load is the heaviest a person should lift alone?' });
+    expect(first.choices[0].text).toEqual({ fr: '50 kg' });
+  });
+
+  it('an embedded image whose name is taken in assets/ by another file gets a new name, and the text follows', () => {
+    const { result, read } = run('moodle-all-types.xml', { ...emptyCourse(), 'assets/load-chart.png': 'another image' });
+    expect(result.written).toContain('assets/load-chart-2.png');
+    expect(read('modules/lifting-basics.yaml')).toContain('](assets/load-chart-2.png)');
+    expect(read('assets/load-chart.png')).toBe('another image');
+  });
+
   it('names every question it cannot map, with why, and imports the rest', () => {
     const { result, diagnostics, read } = run('moodle-refused.xml', emptyCourse());
     expect(result.ok).toBe(true);
