@@ -85,6 +85,9 @@ describe('round trip: export → import into an empty course → export', () => 
     fc.record({ type: fc.constant('free-text'), prompt: text }),
   );
 
+  /** An assessment needs a scored question: free-text alone is refused by the course rules. */
+  const SCORED = { id: 'scored', type: 'true-false', prompt: 'Scored.', answer: true };
+
   /** A course's question as YAML data, from the generated shape. */
   function yamlQuestion(q: Record<string, unknown>, i: number): Record<string, unknown> {
     const base = { id: `q${i}`, type: q.type, prompt: q.prompt, ...(q.feedback && Object.keys(q.feedback).length ? { feedback: q.feedback } : {}) };
@@ -113,7 +116,7 @@ describe('round trip: export → import into an empty course → export', () => 
         const course = testdir({
           ...files,
           'course.yaml': `${files['course.yaml']}assessment: final.yaml\n`,
-          'final.yaml': JSON.stringify({ id: 'final', title: 'Final', passingScore: 50, questions: questions.map(yamlQuestion) }),
+          'final.yaml': JSON.stringify({ id: 'final', title: 'Final', passingScore: 50, questions: [SCORED, ...questions.map(yamlQuestion)] }),
         });
         const { first, second } = await roundTrip(course, format, ['en']);
         expect(second).toBe(first);

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { childElements, parseXml, type XmlElement } from '../../src/i18n/xml-tree.js';
 import { exportQuestions } from '../../src/questions/export.js';
+import { emptyCourse } from '../fixtures/questions/empty-course.js';
+import { testdir } from '../support/testdir.js';
 
 const COURSE = resolve(import.meta.dirname, '../fixtures/questions/export-course');
 
@@ -164,5 +166,18 @@ describe('questions export: Moodle XML as Moodle reads it', () => {
     expect(fr.text).not.toContain('multilang');
     expect(textOf(byType(fr.root)('matching')[0]!, 'questiontext')).toBe('Associez.');
     expect(byType(fr.root)('category').map((c) => textOf(c, 'category'))).toEqual(['$course$/top/Les bases', '$course$/top/Contrôle final']);
+  });
+
+  it('writes a choice that contains an entity one escaping level deeper than xml-js alone would', () => {
+    const files = emptyCourse();
+    const dir = testdir({
+      ...files,
+      'course.yaml': `${files['course.yaml']}assessment: final.yaml\n`,
+      'final.yaml': 'id: final\ntitle: Final\npassingScore: 50\nquestions:\n  - { id: q, type: single-choice, prompt: P, choices: [{ id: a, text: "A &amp; B", correct: true }, { id: b, text: "<&#0>" }] }\n',
+    });
+    const diagnostics: Diagnostic[] = [];
+    const root = parseXml('bank.xml', exportQuestions({ courseDir: dir, format: 'moodlexml' }, diagnostics).text!, diagnostics)!;
+    const q = childElements(root, 'question')[1]!;
+    expect(childElements(q, 'answer').map((a) => value(one(a, 'text')))).toEqual(['A &amp;amp; B', '&lt;&amp;#0&gt;']);
   });
 });
