@@ -75,6 +75,9 @@ export function mapQuestion(q: RawQuestion, ctx: ReadContext, out: Diagnostic[])
     case 'essay':
       body = { type: 'free-text' };
       break;
+    case 'ordering':
+      body = ordering(m);
+      break;
     case 'gapselect':
     case 'ddwtos':
       body = mapGaps(m, prompt);
@@ -184,4 +187,15 @@ function matching(m: Mapper): Record<string, unknown> | string {
     pairs: pairs.map((p, i) => ({ source: { id: `s${i + 1}`, text: m.plain(p.text) }, target: { id: `t${i + 1}`, text: m.plain({ text: p.answer, format: 'plain' }) } })),
     ...(distractors.length ? { distractors: distractors.map((d, i) => ({ id: `t${pairs.length + i + 1}`, text: m.plain({ text: d, format: 'plain' }) })) } : {}),
   };
+}
+
+/** Moodle's ordering question: the answers in their correct order (their fraction is the position). */
+function ordering(m: Mapper): Record<string, unknown> | string {
+  const items = m.q.answers.map((a, i) => ({ a, i })).sort((x, y) => x.a.fraction - y.a.fraction || x.i - y.i);
+  if (items.length < 2) return 'an ordering question needs at least two items';
+  if (items.length > 36) return 'unsupported:the course orders at most 36 items';
+  const o = m.q.ordering;
+  if (o && !['ALL_OR_NOTHING', '-1'].includes(o.gradingType)) m.warn('it is scored all or nothing: the course gives no partial credit for an order');
+  if (o && !['ALL', '0'].includes(o.selectType) && o.selectCount > 0 && o.selectCount < items.length) m.warn(`it shows all ${items.length} items, not ${o.selectCount}`);
+  return { type: 'sequencing', items: items.map(({ a }, k) => ({ id: `i${k + 1}`, text: m.plain(a.text) })) };
 }

@@ -68,7 +68,7 @@ function readQuestion(q: XmlElement, type: string, category: string, assets: Map
     const v = content(child(q, name)).trim();
     return v === '' ? undefined : Number(v);
   };
-  const richAnswers = type === 'multichoice';
+  const richAnswers = type === 'multichoice' || type === 'ordering';
   const raw: RawQuestion = {
     type,
     name: textOf(child(q, 'name')),
@@ -97,6 +97,10 @@ function readQuestion(q: XmlElement, type: string, category: string, assets: Map
   if (child(q, 'units')) raw.units = units.map((u) => ({ name: content(child(u, 'unit_name')).trim(), multiplier: Number(content(child(u, 'multiplier')).trim() || 1) }));
   const subs = childElements(q, 'subquestion');
   if (subs.length) raw.subquestions = subs.map((s) => ({ text: rich(s) ?? { text: '', format: 'html' }, answer: textOf(child(s, 'answer')) }));
+  if (type === 'ordering') {
+    const setting = (name: string, fallback: string) => content(child(q, name)).trim().toUpperCase() || fallback;
+    raw.ordering = { gradingType: setting('gradingtype', 'RELATIVE'), selectType: setting('selecttype', 'RANDOM'), selectCount: Number(setting('selectcount', '0')) };
+  }
   const options = [...childElements(q, 'selectoption'), ...childElements(q, 'dragbox')];
   if (options.length) raw.options = options.map((o) => ({ text: textOf(o), group: Number(content(child(o, 'group')).trim() || 1) }));
   return raw;

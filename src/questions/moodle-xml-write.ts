@@ -112,8 +112,18 @@ function question(q: Question, ctx: ExportContext): XmlElement | null {
         textEl('responsetemplate', '', { format: 'html' }),
       ]);
     case 'sequencing':
+      // Moodle's ordering question type (question/type/ordering): each answer's fraction is its position.
+      return make('ordering', [
+        el('layouttype', {}, ['VERTICAL']),
+        el('selecttype', {}, ['ALL']),
+        el('selectcount', {}, [String(q.items.length)]),
+        el('gradingtype', {}, ['ALL_OR_NOTHING']),
+        el('showgrading', {}, ['SHOW']),
+        ...combined(correct, incorrect, ctx),
+        ...q.items.map((item, i) => el('answer', { fraction: String(i + 1), format: 'html' }, [el('text', {}, [plainAsHtml(item.text, ctx)])])),
+      ]);
     case 'likert':
-      ctx.warn(q, q.type === 'likert' ? 'a survey scale has no question type in Moodle\'s question bank' : 'Moodle\'s XML importer has no core ordering type to read it');
+      ctx.warn(q, "a survey scale has no question type in Moodle's question bank");
       return null;
   }
 }

@@ -40,7 +40,9 @@ describe('questions import: Moodle XML', () => {
       ['your-workplace', 'free-text'],
       ['gap-grip', 'single-choice'],
       ['drag-load', 'single-choice'],
+      ['order-the-lift', 'sequencing'],
     ]);
+    expect(questions[9].items.map((i: { text: string }) => i.text)).toEqual(['Plan the route', 'Get a firm grip', 'Lift with your legs']);
     const [single, multiple, tf, fill, numeric, matching] = questions;
     expect(single.weight).toBe(2);
     expect(single.prompt).toContain('![A chart of loads by height](assets/load-chart.png)');

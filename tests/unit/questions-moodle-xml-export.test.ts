@@ -74,8 +74,8 @@ describe('questions export: Moodle XML as Moodle reads it', () => {
   it('is a <quiz> of category switches and questions; what it cannot hold is a warning, by position', () => {
     expect(root.name).toBe('quiz');
     expect(childElements(root).every((c) => c.name === 'question')).toBe(true);
-    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['question-export-unsupported', 'final.yaml', 9]]);
-    expect(childElements(root, 'question').map((q) => q.attributes.type)).toEqual(['category', 'multichoice', 'multichoice', 'truefalse', 'shortanswer', 'numerical', 'matching', 'essay', 'category', 'truefalse']);
+    expect(diagnostics).toEqual([]);
+    expect(childElements(root, 'question').map((q) => q.attributes.type)).toEqual(['category', 'multichoice', 'multichoice', 'truefalse', 'shortanswer', 'numerical', 'matching', 'essay', 'category', 'truefalse', 'ordering']);
   });
 
   it('category: <category><text> under $course$/top, named after the module or assessment, and <info>', () => {
@@ -159,6 +159,16 @@ describe('questions export: Moodle XML as Moodle reads it', () => {
     for (const n of ['responserequired', 'responsefieldlines', 'attachments', 'attachmentsrequired']) expect(isNumber(value(one(q, n)))).toBe(true);
     richText(one(q, 'graderinfo'));
     one(q, 'responsetemplate');
+  });
+
+  it('ordering (question/type/ordering import_from_xml): layout, select, grading settings, answers in order with their position as fraction', () => {
+    const q = of('ordering')[0]!;
+    expect(['layouttype', 'selecttype', 'selectcount', 'gradingtype', 'showgrading'].map((n) => value(one(q, n)))).toEqual(['VERTICAL', 'ALL', '2', 'ALL_OR_NOTHING', 'SHOW']);
+    for (const f of ['correctfeedback', 'partiallycorrectfeedback', 'incorrectfeedback']) richText(one(q, f));
+    expect(childElements(q, 'answer').map((a) => [a.attributes.fraction, a.attributes.format, value(one(a, 'text'))])).toEqual([
+      ['1', 'html', '<span lang="en" class="multilang">Plan</span><span lang="fr" class="multilang">Planifier</span>'],
+      ['2', 'html', '<span lang="en" class="multilang">Lift</span><span lang="fr" class="multilang">Soulever</span>'],
+    ]);
   });
 
   it('with --lang, one language and no multilang markup', () => {
