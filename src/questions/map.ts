@@ -100,6 +100,7 @@ export function mapQuestion(q: RawQuestion, ctx: ReadContext, out: Diagnostic[])
   const correct = joinMaps(feedbackCorrect ?? (q.correctFeedback ? m.markdown(q.correctFeedback) : undefined), general);
   const incorrect = joinMaps(feedbackIncorrect ?? (q.incorrectFeedback ? m.markdown(q.incorrectFeedback) : undefined), general);
   if (q.partialFeedback && toPlain(q.partialFeedback.text, q.partialFeedback.format)) m.warn('its "partially correct" feedback is left out: the course shows feedback for right and wrong answers only');
+  if (q.leftOut?.length) m.warn(`${q.leftOut.join(' and ')} left out`);
   if (correct || incorrect) data.feedback = { ...(correct ? { correct } : {}), ...(incorrect ? { incorrect } : {}) };
   if (q.defaultGrade !== undefined && q.defaultGrade !== 1) {
     if (q.defaultGrade > 0 && q.defaultGrade <= 100) data.weight = q.defaultGrade;

@@ -97,6 +97,11 @@ function readQuestion(q: XmlElement, type: string, category: string, assets: Map
   if (child(q, 'units')) raw.units = units.map((u) => ({ name: content(child(u, 'unit_name')).trim(), multiplier: Number(content(child(u, 'multiplier')).trim() || 1) }));
   const subs = childElements(q, 'subquestion');
   if (subs.length) raw.subquestions = subs.map((s) => ({ text: rich(s) ?? { text: '', format: 'html' }, answer: textOf(child(s, 'answer')) }));
+  const leftOut = [
+    ...(childElements(q, 'hint').some((h) => textOf(h)) ? ['its hints (the course has no multiple tries)'] : []),
+    ...(textOf(child(q, 'graderinfo')) ? ['its information for graders'] : []),
+  ];
+  if (leftOut.length) raw.leftOut = leftOut;
   if (type === 'ordering') {
     const setting = (name: string, fallback: string) => content(child(q, name)).trim().toUpperCase() || fallback;
     raw.ordering = { gradingType: setting('gradingtype', 'RELATIVE'), selectType: setting('selecttype', 'RANDOM'), selectCount: Number(setting('selectcount', '0')) };

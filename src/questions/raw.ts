@@ -39,6 +39,8 @@ export interface RawQuestion {
   caseSensitive?: boolean;
   units?: Array<{ name: string; multiplier: number }>;
   subquestions?: Array<{ text: RawText; answer: string }>;
+  /** Parts the course has no place for (hints, grader information), named in a warning. */
+  leftOut?: string[];
   /** ordering: how Moodle grades and how many items it shows. */
   ordering?: { gradingType: string; selectType: string; selectCount: number };
   /** gapselect / ddwtos: the options, with their group. */

@@ -128,8 +128,10 @@ questions:
       ['question-unsupported', 'warning', 20, 3],
       ['question-unsupported', 'warning', 28, 3],
       ['question-unsupported', 'warning', 36, 3],
+      ['question-approximated', 'warning', 52, 3],
     ]);
-    expect(diagnostics.map((d) => d.message.split(' ')[0])).toEqual(['"Area"', '"Random', '"Label', '"Two']);
+    expect(diagnostics.map((d) => d.message.split(' ')[0])).toEqual(['"Area"', '"Random', '"Label', '"Two', '"Fine":']);
+    expect(diagnostics[4]!.message).toContain('hints');
     expect(parse(read('modules/refused.yaml')).pages[0].blocks[0].questions.map((q: { id: string }) => q.id)).toEqual(['fine']);
   });
 
