@@ -63,6 +63,7 @@ export function writeGift(categories: ExportCategory[], ctx: ExportContext): { t
     for (const q of c.questions) {
       const b = body(q, ctx);
       if (b === null) continue;
+      if (/\]\(assets\//.test(ctx.text(q.prompt))) ctx.warn(q, 'its images are not in the file: GIFT cannot carry files; add them in Moodle, or export as moodlexml', 'question-approximated');
       parts.push(`// question: ${q.id}\n::${escapeGift(q.id)}::[markdown]${escapeGift(ctx.text(q.prompt))}${b}`);
       count++;
     }

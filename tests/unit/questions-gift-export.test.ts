@@ -49,6 +49,7 @@ describe('questions export: GIFT', () => {
     ]);
     expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
       ['question-approximated', 'modules/basics.yaml', 10],
+      ['question-approximated', 'modules/basics.yaml', 10],
       ['question-approximated', 'modules/basics.yaml', 43],
       ['question-export-unsupported', 'final.yaml', 9],
     ]);
