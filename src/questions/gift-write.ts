@@ -11,7 +11,26 @@ export const escapeGift = (text: string): string => text.replace(/[\\#=~{}:]/g, 
 
 const withFeedback = (text: string, feedback: string) => `${escapeGift(text)}${nonEmpty(feedback) ? `#${escapeGift(feedback)}` : ''}`;
 
+/** The answer texts of a question as GIFT writes them, where `->` would read as a matching pair. */
+function answerTexts(q: Question, ctx: ExportContext): string[] {
+  switch (q.type) {
+    case 'single-choice':
+    case 'multiple-choice':
+      return q.choices.map((c) => ctx.text(c.text));
+    case 'fill-in':
+      return q.answers.flatMap((a) => ctx.languages.map((l) => a[l] ?? ''));
+    case 'matching':
+      return [...q.pairs.flatMap((p) => [ctx.text(p.source.text), ctx.text(p.target.text)]), ...q.distractors.map((d) => ctx.text(d.text))];
+    default:
+      return [];
+  }
+}
+
 function body(q: Question, ctx: ExportContext): string | null {
+  if (answerTexts(q, ctx).some((t) => t.includes('->'))) {
+    ctx.warn(q, 'an answer contains "->", which GIFT reads as a matching pair and cannot escape; export as moodlexml');
+    return null;
+  }
   const { general, correct, incorrect } = feedbackParts(q, ctx);
   const generalPart = nonEmpty(general) ? `\n\t####${escapeGift(general)}` : '';
   const noCombined = () => {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { exportQuestions } from '../../src/questions/export.js';
 import { escapeGift } from '../../src/questions/gift-write.js';
+import { emptyCourse } from '../fixtures/questions/empty-course.js';
+import { testdir } from '../support/testdir.js';
 
 const COURSE = resolve(import.meta.dirname, '../fixtures/questions/export-course');
 
@@ -59,5 +61,18 @@ describe('questions export: GIFT', () => {
     const { parsed } = exported();
     const matching = parsed.find((q) => q.type === 'Matching') as Of<'Matching'>;
     expect(matching.stem.text).toBe('<span lang="en" class="multilang">Match.</span><span lang="fr" class="multilang">Associez.</span>');
+  });
+
+  it('leaves out, with a warning, a question whose answer contains "->" (GIFT reads it as a matching pair)', () => {
+    const files = emptyCourse();
+    const dir = testdir({
+      ...files,
+      'course.yaml': `${files['course.yaml']}assessment: final.yaml\n`,
+      'final.yaml': 'id: final\ntitle: Final\npassingScore: 50\nquestions:\n  - { id: arrow, type: single-choice, prompt: P, choices: [{ id: a, text: "a -> b", correct: true }, { id: b, text: c }] }\n  - { id: fine, type: true-false, prompt: Q, answer: true }\n',
+    });
+    const diagnostics: Diagnostic[] = [];
+    const text = exportQuestions({ courseDir: dir, format: 'gift' }, diagnostics).text!;
+    expect(parse(text).filter((q) => q.type !== 'Category').map((q) => q.title)).toEqual(['fine']);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['question-export-unsupported', 'final.yaml', 5]]);
   });
 });
