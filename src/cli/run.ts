@@ -160,6 +160,35 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
       }
     });
 
+  // `questions import|export` (src/questions/, docs/questions.md): the module loads only when the command runs.
+  const questions = program.command('questions').description('Move question banks in and out of a course: Moodle XML, GIFT and Aiken (docs/questions.md).');
+  questions
+    .command('import')
+    .description('Write the questions of a Moodle XML, GIFT or Aiken file into a course (nothing is written if anything is wrong).')
+    .argument('<file>', 'question bank file')
+    .requiredOption('--into <course>', 'course folder')
+    .option('--assessment <id>', "into this assessment's pool")
+    .option('--module <file>', 'into this module file (course-relative), as pages of knowledge checks')
+    .option('-l, --lang <lang>', "language of texts without multilang markup (default: the course's first)")
+    .option('--format <format>', 'moodlexml, gift or aiken (default: from the content)')
+    .option('--strict', 'fail on warnings too (questions left out or approximated)')
+    .option('--dry-run', 'check and list what would change, write nothing')
+    .action(async (file: string, opts: Parameters<typeof import('../questions/command.js').runImport>[1]) => {
+      const { runImport } = await import('../questions/command.js');
+      exitCode = runImport(file, opts, io);
+    });
+  questions
+    .command('export')
+    .description("Write every question of a course as Moodle XML or GIFT for Moodle's question bank.")
+    .argument('<course>', 'course folder')
+    .requiredOption('--format <format>', 'moodlexml or gift')
+    .option('-l, --lang <lang>', 'one language only (default: every language, as multilang text)')
+    .requiredOption('-o, --out <file>', 'file to write')
+    .action(async (course: string, opts: Parameters<typeof import('../questions/command.js').runExport>[1]) => {
+      const { runExport } = await import('../questions/command.js');
+      exitCode = runExport(course, opts, io);
+    });
+
   registerNewCommand(program, io, (code) => (exitCode = code));
   registerI18nCommands(program, io, (code) => (exitCode = code));
 

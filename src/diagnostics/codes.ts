@@ -86,6 +86,12 @@ export const CODES = {
   'yaml-too-large': { severity: 'error', hint: 'A course file holds a few thousand values; split the content into several module files, or look for a runaway paste.' },
   'more-problems': { severity: 'info', hint: 'Fix the problems shown (often one mistake repeated), then check again.' },
   'markdown-too-complex': { severity: 'error', hint: 'No real text needs this: look for a runaway paste; split a long text into several blocks.' },
+  // Question banks in and out (docs/questions.md)
+  'question-syntax': { severity: 'error', hint: 'The file is not valid Moodle XML, GIFT or Aiken at this place: fix it there, or export it again from Moodle.' },
+  'question-invalid': { severity: 'error', hint: 'The question cannot work as it is (no answer, no correct answer, an empty text): fix it in the bank and import again.' },
+  'question-unsupported': { severity: 'warning', hint: 'This question is not imported: coursepack has no question type for it. Rewrite it as a type docs/questions.md lists, or leave it in Moodle.' },
+  'question-approximated': { severity: 'warning', hint: 'The question is imported, but it works a little differently in the course: check it against docs/questions.md.' },
+  'question-export-unsupported': { severity: 'warning', hint: 'The question is left out of the file: the format has no such question type (docs/questions.md).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
