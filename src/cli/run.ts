@@ -3,11 +3,12 @@
  * Each command imports what it needs when it runs, so `--version` and `--help` load commander
  * only and `check` never loads rendering, bundling, zipping or XML (issue 14: start-up budgets).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildResult } from '../package/build.js';
 import { findCourses } from '../api/courses.js';
+import { ROOT } from '../paths.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { registerNewCommand } from './new-command.js';
 import { TARGET_IDS } from '../targets/ids.js';
@@ -41,7 +42,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('coursepack')
     .description('Compile e-learning courses (YAML + Markdown) into SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages.')
-    .version('0.1.0')
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run coursepack --help for usage)');
@@ -240,4 +241,9 @@ async function report(result: BuildResult, io: Io, options: { json?: boolean; ve
   const courses = result.courses.length;
   io.stderr(`${result.ok ? 'ok' : 'failed'}: ${summary(result.diagnostics)}${options.verb === 'checked' ? `, ${courses} course${courses === 1 ? '' : 's'} checked` : `, ${result.packages.length} package${result.packages.length === 1 ? '' : 's'} built`}\n`);
   if (!result.ok && options.verb === 'built') io.stderr('nothing was written: fix the errors above and build again\n');
+}
+
+/** The version of the coursepack running, from its package.json (so `--version` never drifts from what npm installed). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -17,6 +17,15 @@ function workspace(overrides = {}) {
   return testdir(files);
 }
 
+describe('coursepack --version', () => {
+  it('prints the version of the package.json it was installed with', async () => {
+    const cli = io(testdir({}));
+    expect(await run(['--version'], cli.io)).toBe(0);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(cli.stdout().trim()).toBe(pkg.version);
+  });
+});
+
 describe('coursepack build', () => {
   it('builds every course under courses/ into dist/ with the documented names', async () => {
     const cwd = workspace();
