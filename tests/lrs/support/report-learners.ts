@@ -10,20 +10,12 @@ import type { BuiltPackage } from '../../../src/package/build.js';
 import type { PlayerData, PlayerQuestion } from '../../../src/player/core/types.js';
 import { click, settle } from '../../support/dom-lms.js';
 import { answerQuestion, assessmentSection, next, shownQuestions } from '../../support/learner.js';
+import { rng } from '../../../src/player/core/random.js';
 import type { LmsHost } from './host.js';
 import { launchXapi } from './launch.js';
 
-/** mulberry32: a small seeded generator, so every run plays the same learners. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The player's own seeded generator (mulberry32), so every run plays the same learners. */
+export const seeded = rng;
 
 export interface SimulatedLearner {
   name: string;
