@@ -142,19 +142,6 @@ export function writeMoodleXml(categories: ExportCategory[], ctx: ExportContext)
     }
   }
   const quiz = el('quiz', {}, children);
-  hideAmpersands(quiz);
-  return { text: serializeXml(quiz).replaceAll(AMP, '&amp;'), count };
-}
-
-/**
- * xml-js turns `&amp;` in a text back into `&` before escaping it ("to avoid double
- * sanitization"), so the HTML `A &amp;amp; B` would come out one level short. Every `&` of a text
- * is hidden as a private-use character and written as `&amp;` after serialisation.
- */
-const AMP = '\uE001';
-function hideAmpersands(node: XmlElement): void {
-  for (const child of node.elements ?? []) {
-    if (child.type === 'text') child.text = String(child.text).replaceAll('&', AMP);
-    else hideAmpersands(child);
-  }
+  // el() (src/targets/xml.ts) escapes every & of a text once, so HTML such as `A &amp;amp; B` keeps its level.
+  return { text: serializeXml(quiz), count };
 }

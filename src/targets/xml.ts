@@ -17,7 +17,9 @@ export function el(name: string, attributes: Attrs = {}, children: Child[] = [])
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('"', QUOTE) : v]),
   ) as Record<string, string | number>;
-  const elements = children.filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false)// xml-js turns "&amp;" back into "&" before escaping text: escaping "&" first makes that step exact.
+  // xml-js turns "&amp;" back into "&" before escaping text: escaping "&" first makes that step exact.
+  const elements = children
+    .filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false)
     .map((c) => (typeof c === 'string' ? { type: 'text', text: c.replace(/&/g, '&amp;') } : c));
   return { type: 'element', name, ...(Object.keys(attrs).length ? { attributes: attrs } : {}), ...(elements.length ? { elements } : {}) };
 }
