@@ -12,6 +12,9 @@ import { MAX_COLUMNS, parseXmlPart, SpreadsheetError, wholeNumber, Grid } from '
 /** `_x000D_`-style escapes of OOXML strings (ECMA-376 ST_Xstring); `_x005F_` escapes the underscore. */
 export const unescapeOoxml = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
+/** The element name without its prefix: some writers (the Open XML SDK) write `x:row`, `x:c`. */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
 /** "AB12" → column 27 (0-based) and row 11 (0-based). */
 export function cellReference(ref: string): { column: number; row: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
@@ -28,12 +31,14 @@ function stringItems(part: string, bytes: Uint8Array, item: 'si'): string[] {
   let inT = 0;
   let inPhonetic = 0;
   parseXmlPart(part, bytes, {
-    open(name) {
+    open(qname) {
+      const name = local(qname);
       if (name === item) current = [];
       else if (name === 'rPh') inPhonetic++;
       else if (name === 't' && current && !inPhonetic) inT++;
     },
-    close(name) {
+    close(qname) {
+      const name = local(qname);
       if (name === item && current) items.push(unescapeOoxml(current.join(''))), (current = null);
       else if (name === 'rPh') inPhonetic--;
       else if (name === 't' && inT) inT--;
@@ -61,7 +66,8 @@ export function readXlsxSheet(part: string, bytes: Uint8Array, shared: string[])
   let into: string[] | null = null;
   let inPhonetic = 0;
   parseXmlPart(part, bytes, {
-    open(name, a) {
+    open(qname, a) {
+      const name = local(qname);
       if (name === 'row') {
         row = a.r === undefined ? row + 1 : wholeNumber(a.r, 0, 'a row number') - 1;
         nextColumn = 0;
@@ -75,7 +81,8 @@ export function readXlsxSheet(part: string, bytes: Uint8Array, shared: string[])
       else if (cell && name === 'rPh') inPhonetic++;
       else if (cell?.inline && name === 't' && !inPhonetic) into = cell.inline;
     },
-    close(name) {
+    close(qname) {
+      const name = local(qname);
       if (name === 'v' || name === 'f' || name === 't') into = null;
       else if (name === 'rPh') inPhonetic--;
       else if (name === 'c' && cell) {

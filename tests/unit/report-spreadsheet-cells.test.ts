@@ -87,6 +87,15 @@ describe('.xlsx cells', () => {
     expect(rowsOf(xlsx(sheetData, shared))).toEqual(expected);
   });
 
+  it('reads elements with a namespace prefix, as the Open XML SDK writes them', () => {
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8(`<x:workbook xmlns:x="${MAIN}"><x:sheets><x:sheet name="S" sheetId="1"/></x:sheets></x:workbook>`),
+      'xl/worksheets/sheet1.xml': strToU8(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>i</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`),
+      'xl/sharedStrings.xml': strToU8(`<x:sst xmlns:x="${MAIN}"><x:si><x:t>s</x:t></x:si></x:sst>`),
+    });
+    expect(rowsOf(bytes)).toEqual([['s', 'i']]);
+  });
+
   it('finds the first sheet through the workbook relationships', () => {
     expect(rowsOf(xlsx('<row r="1"><c r="A1"><v>7</v></c></row>', null, 'worksheets/report.xml'))).toEqual([['7']]);
   });
