@@ -1,19 +1,18 @@
 /** `coursepack report`: read a source, compute the figures, write the HTML (and/or print JSON). */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { loadCourse } from '../course/load-course.js';
 import { formatDiagnostic } from '../diagnostics/printer.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { analyse, DEFAULT_MIN_GROUP } from './analyse.js';
-import { indexCourse, type CourseIndex } from './course-index.js';
+import { indexCourse } from './course-index.js';
 import type { SourceData } from './events.js';
 import type { ReportFigures } from './figures.js';
 import { fromStatements } from './from-statements.js';
 import { renderHtml } from './html.js';
 import { readStatementFiles } from './jsonl-source.js';
 import { authorizationOf, LrsError, readLrs } from './lrs-source.js';
-import { readMoodleExport, readMoodleRows, type MoodleRead } from './moodle-source.js';
-import { isZip, readSpreadsheet } from './spreadsheet.js';
+import { isSpreadsheetFile, readMoodleFile } from './moodle-file.js';
 
 export interface ReportIo {
   stdout: (text: string) => void;
@@ -41,33 +40,12 @@ export class ReportUsageError extends Error {}
 
 type Kind = ReportFigures['source']['kind'];
 
-/** Moodle's ODS or Excel download: by its name, or by its first bytes (a zip) whatever its name. */
-function isSpreadsheet(path: string): boolean {
-  if (/\.(ods|xlsx?)$/i.test(path)) return true;
-  const head = new Uint8Array(4);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return isZip(head);
-}
-
-/** A Moodle export's rows: the text download parsed, or a spreadsheet's cells (else its diagnostic). */
-function readMoodleFile(path: string, file: string, index: CourseIndex, lang: string | undefined): MoodleRead {
-  if (!isSpreadsheet(path)) return readMoodleExport(readFileSync(path, 'utf8'), file, index, lang);
-  const sheet = readSpreadsheet(readFileSync(path), file);
-  if ('diagnostic' in sheet) return { events: [], identities: new Map(), lacks: ['pages', 'time'], notes: [], diagnostics: [sheet.diagnostic] };
-  return readMoodleRows(sheet.rows, file, index, lang);
-}
-
 function sourceKind(from: string, cwd: string): Kind {
   if (/^https?:\/\//i.test(from)) return 'lrs';
   const path = resolve(cwd, from);
   if (!existsSync(path)) throw new ReportUsageError(`--from ${from}: no such file or folder (give an LRS endpoint https://…/xapi/, a folder of statements, or a Moodle interactions export)`);
   if (statSync(path).isDirectory()) return 'statements';
-  if (isSpreadsheet(path)) return 'moodle';
+  if (isSpreadsheetFile(path)) return 'moodle';
   const start = readFileSync(path, 'utf8').slice(0, 200).replace(/^\uFEFF/, '').trimStart();
   return start.startsWith('{') || start.startsWith('[') ? 'statements' : 'moodle';
 }
