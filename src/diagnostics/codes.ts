@@ -81,7 +81,7 @@ export const CODES = {
   'external-request': { severity: 'warning', hint: 'A page of the package loads this from another site whenever a learner opens it, which tells that site who is learning what and when. Put the file in the course folder instead, or tell your data-protection officer about it.' },
   // coursepack report (docs/analytics.md)
   'report-input': { severity: 'error', hint: 'Each line of a statements file holds one xAPI statement as JSON (or an array of them); export the statements again from the LRS.' },
-  'report-moodle-columns': { severity: 'error', hint: 'Download the SCORM activity\'s Interactions report from Moodle as "Text file" (tab-separated) or CSV, with "Response" and "Result" ticked in its settings, and do not edit the header row.' },
+  'report-moodle-columns': { severity: 'error', hint: 'Download the SCORM activity\'s Interactions report from Moodle (Download: in text, ODS or Excel format), with "Response" and "Result" ticked in its settings, and do not edit the header row.' },
   'report-unknown-answer': { severity: 'warning', hint: 'The export has answers to a question id this course does not have: report against the course version the learners played.' },
   'yaml-too-large': { severity: 'error', hint: 'A course file holds a few thousand values; split the content into several module files, or look for a runaway paste.' },
   'more-problems': { severity: 'info', hint: 'Fix the problems shown (often one mistake repeated), then check again.' },
@@ -92,6 +92,8 @@ export const CODES = {
   'question-unsupported': { severity: 'warning', hint: 'This question is not imported: coursepack has no question type for it. Rewrite it as a type docs/questions.md lists, or leave it in Moodle.' },
   'question-approximated': { severity: 'warning', hint: 'The question is imported, but it works a little differently in the course: check it against docs/questions.md.' },
   'question-export-unsupported': { severity: 'warning', hint: 'The question is left out of the file: the format has no such question type (docs/questions.md).' },
+  // coursepack report: Moodle's ODS and Excel downloads (docs/analytics.md)
+  'report-spreadsheet': { severity: 'error', hint: 'Give the ODS or Excel (.xlsx) file exactly as Moodle downloaded it, or download the Interactions report again ("Download in text format" if the spreadsheet was edited and saved by another program).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -12,7 +12,7 @@ import { fromStatements } from './from-statements.js';
 import { renderHtml } from './html.js';
 import { readStatementFiles } from './jsonl-source.js';
 import { authorizationOf, LrsError, readLrs } from './lrs-source.js';
-import { readMoodleExport } from './moodle-source.js';
+import { isSpreadsheetFile, readMoodleFile } from './moodle-file.js';
 
 export interface ReportIo {
   stdout: (text: string) => void;
@@ -45,7 +45,7 @@ function sourceKind(from: string, cwd: string): Kind {
   const path = resolve(cwd, from);
   if (!existsSync(path)) throw new ReportUsageError(`--from ${from}: no such file or folder (give an LRS endpoint https://…/xapi/, a folder of statements, or a Moodle interactions export)`);
   if (statSync(path).isDirectory()) return 'statements';
-  if (/\.(ods|xlsx?)$/i.test(from)) throw new ReportUsageError(`--from ${from}: spreadsheets are not read; download Moodle's interactions report as "Text file" (tab-separated) instead`);
+  if (isSpreadsheetFile(path)) return 'moodle';
   const start = readFileSync(path, 'utf8').slice(0, 200).replace(/^\uFEFF/, '').trimStart();
   return start.startsWith('{') || start.startsWith('[') ? 'statements' : 'moodle';
 }
@@ -98,7 +98,7 @@ export async function runReport(courseDir: string, options: ReportOptions, io: R
     data = fromStatements(read.statements, index, since);
   } else {
     const file = resolve(io.cwd, options.from);
-    const read = readMoodleExport(readFileSync(file, 'utf8'), relative(io.cwd, file), index, options.lang ?? (course.languages.length === 1 ? course.languages[0] : undefined));
+    const read = readMoodleFile(file, relative(io.cwd, file), index, options.lang ?? (course.languages.length === 1 ? course.languages[0] : undefined));
     problems.push(...read.diagnostics);
     data = read;
   }

@@ -1,7 +1,8 @@
 /**
  * Moodle's SCORM "Interactions report" downloaded as a text file (mod/scorm/report/interactions:
  * Moodle writes it with `csv_export_writer("tab")`, a tab-separated `.txt`; a comma-separated copy
- * saved from a spreadsheet is read too). Columns, by their English headers: `Name`, the site's
+ * saved from a spreadsheet is read too), or as ODS or Excel: the same cells, read into rows by
+ * spreadsheet.ts and given to `readMoodleRows`. Columns, by their English headers: `Name`, the site's
  * identity fields (e.g. `Email address`), `Attempt`, `Started on`, `Last accessed on`, `Score`, one
  * column per SCO, then per interaction n (from 0) `Question n`, `Response n`, `Right answer n`,
  * `Result n` — the report settings choose which of the four appear; this reader needs Question,
@@ -53,10 +54,14 @@ export interface MoodleRead extends SourceData {
 }
 
 export function readMoodleExport(text: string, file: string, index: CourseIndex, lang?: string): MoodleRead {
-  const diagnostics: Diagnostic[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const rows = parseDelimited(body, firstLine.includes('\t') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',');
+  return readMoodleRows(parseDelimited(body, firstLine.includes('\t') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','), file, index, lang);
+}
+
+/** The report's rows, from the text download or a spreadsheet (spreadsheet.ts): the header first. */
+export function readMoodleRows(rows: string[][], file: string, index: CourseIndex, lang?: string): MoodleRead {
+  const diagnostics: Diagnostic[] = [];
   const header = (rows[0] ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   const fail = (message: string): MoodleRead => {
