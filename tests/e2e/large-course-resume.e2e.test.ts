@@ -14,6 +14,7 @@ import { generateCourse, LARGE_COURSE } from '../../scripts/generate-course.js';
 import { rng } from '../../src/player/core/random.js';
 import { buildPackage } from '../support/build.js';
 import { assessment, checkFieldset, normal, playerData, presentedQuestions, rightAnswer, shownAnswer, visiblePage, wrongAnswer, type PlayerData } from './support/course.js';
+import type { PlayerQuestion } from '../../src/player/core/types.js';
 import { closeSco, launchInHost, lmsRecord, savedForRelaunch } from './support/lms.js';
 import { waitForVisiblePage } from './support/learner.js';
 import { MouseLearner } from './support/mouse.js';
@@ -25,10 +26,27 @@ const root = mkdtempSync(join(tmpdir(), 'large-course-e2e-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const SEED = Number(process.env.LARGE_COURSE_SEED ?? 40);
 
-/** Goes to a page as a menu link does (a DOM click: the link may sit in a collapsed module). */
-async function goTo(frame: Frame, id: string): Promise<void> {
+/** Opens a module in the collapsible menu (its links are made when it is first opened). */
+async function openModule(frame: Frame, module: number): Promise<void> {
+  const toggle = `.cp-module[data-module="${module}"] > .cp-module-toggle`;
+  if ((await frame.getAttribute(toggle, 'aria-expanded')) !== 'true') await frame.$eval(toggle, (b) => (b as HTMLElement).click());
+}
+
+/** Goes to a page as a menu link does (a DOM click: the link may sit below the fold of the menu). */
+async function goTo(frame: Frame, data: PlayerData, id: string): Promise<void> {
+  await openModule(frame, data.pages.find((p) => p.id === id)!.module);
   await frame.$eval(`.cp-menu a[data-page-link="${id}"]`, (a) => (a as HTMLElement).click());
   await waitForVisiblePage(frame, id);
+}
+
+/** The knowledge-check questions of a split course, from its module scripts (the first module's are in index.html). */
+function moduleQuestions(files: ReadonlyArray<{ path: string; data: string | Buffer }>): Record<string, PlayerQuestion> {
+  const out: Record<string, PlayerQuestion> = {};
+  for (const f of files.filter((x) => x.path.startsWith('modules/'))) {
+    const text = String(f.data);
+    Object.assign(out, (JSON.parse(text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'))) as { questions: Record<string, PlayerQuestion> }).questions);
+  }
+  return out;
 }
 
 const checksOn = (frame: Frame, pageId: string) =>
@@ -45,6 +63,7 @@ test('SCORM 1.2, the 1000-page course: modules 1, 20 and 40, checks, the assessm
   try {
     let frame = await launchInHost(page, server);
     const data: PlayerData = await playerData(frame);
+    const questions = { ...data.questions, ...moduleQuestions(pkg.files) };
     const final = data.assessments[0]!;
     let learner = new MouseLearner(page, frame);
     const visited = new Set<string>([data.pages[0]!.id]);
@@ -52,12 +71,12 @@ test('SCORM 1.2, the 1000-page course: modules 1, 20 and 40, checks, the assessm
 
     for (const module of [0, 19, 39]) {
       const pages = data.pages.filter((p) => p.module === module).map((p) => p.id);
-      if (!visited.has(pages[0]!)) await goTo(frame, pages[0]!);
+      if (!visited.has(pages[0]!)) await goTo(frame, data, pages[0]!);
       for (const [i, id] of pages.entries()) {
         if (i > 0) await learner.next(id);
         visited.add(id);
         for (const qid of await checksOn(frame, id)) {
-          const q = data.questions[qid]!;
+          const q = questions[qid]!;
           checkAnswers[qid] = random() < 0.5 ? rightAnswer(q) : wrongAnswer(q);
           await learner.answer(checkFieldset(qid), checkAnswers[qid]!);
           await learner.submitCheck(qid);
@@ -66,11 +85,12 @@ test('SCORM 1.2, the 1000-page course: modules 1, 20 and 40, checks, the assessm
     }
 
     // One attempt submitted, the next one open with some answers.
-    await goTo(frame, final.id);
+    await frame.$eval(`.cp-menu a[data-page-link="${final.id}"]`, (a) => (a as HTMLElement).click());
+    await waitForVisiblePage(frame, final.id);
     const answer = async (ids: string[]) => {
       const given: Record<string, string> = {};
       for (const id of ids) {
-        const q = data.questions[id]!;
+        const q = questions[id]!;
         given[id] = pick([rightAnswer, wrongAnswer])(q);
         await learner.answer(assessment.fieldset(final.id, id), given[id]!);
       }
@@ -97,15 +117,16 @@ test('SCORM 1.2, the 1000-page course: modules 1, 20 and 40, checks, the assessm
     expect(await visiblePage(frame)).toBe(final.id);
     expect(await presentedQuestions(frame, final.id)).toEqual(presented);
     for (const [id, response] of Object.entries(open)) {
-      expect(await shownAnswer(frame, assessment.fieldset(final.id, id)), id).toBe(normal(data.questions[id]!, response));
+      expect(await shownAnswer(frame, assessment.fieldset(final.id, id)), id).toBe(normal(questions[id]!, response));
     }
     await expect(frame.locator(assessment.submit(final.id)).isVisible()).resolves.toBe(true);
+    for (const module of [0, 19, 39]) await openModule(frame, module);
     const viewed = await frame.$$eval('.cp-menu a.cp-viewed', (links) => links.map((l) => l.getAttribute('data-page-link')));
     expect(viewed).toEqual(data.pages.map((p) => p.id).filter((id) => visited.has(id)));
     for (const [qid, response] of Object.entries(checkAnswers)) {
       const pageId = data.pages.find((p) => p.id === `page-${qid.slice(2).padStart(4, '0')}`)!.id;
-      await goTo(frame, pageId);
-      expect(await shownAnswer(frame, checkFieldset(qid)), qid).toBe(normal(data.questions[qid]!, response));
+      await goTo(frame, data, pageId);
+      expect(await shownAnswer(frame, checkFieldset(qid)), qid).toBe(normal(questions[qid]!, response));
     }
 
     await closeSco(page, server);
