@@ -38,7 +38,8 @@ export interface FormField {
   value: string;
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text).length;
+const encoder = new TextEncoder();
+const utf8 = (text: string) => encoder.encode(text).length;
 
 /** Bytes of a multipart/form-data body holding `fields` (names as browsers write them: no escaping needed for ours). */
 export function multipartBytes(fields: FormField[], boundary = LONGEST_BOUNDARY): number {
@@ -188,7 +189,9 @@ export function worstCaseSave(course: Course, standard: ScormStandard, checks: C
   const slots: Array<[Question, boolean]> = (checks === 'none' ? [] : checkQuestions(course)).map((q) => [q, true]);
   for (const a of course.assessments) {
     // Each attempt may draw the largest questions of the pool.
-    const pool = [...a.questions].sort((x, y) => biggest(y, 0, false) - biggest(x, 0, false)).slice(0, a.draw);
+    // Each size once, not once per comparison (the sort is stable, so the order is the same).
+    const size = new Map(a.questions.map((q) => [q, biggest(q, 0, false)]));
+    const pool = [...a.questions].sort((x, y) => size.get(y)! - size.get(x)!).slice(0, a.draw);
     for (let k = 0; k < a.attempts; k++) slots.push(...pool.map((q) => [q, false] as [Question, boolean]));
   }
   const head = multipartBytes(moodleRequest(scalarElements(course, standard), standard));
