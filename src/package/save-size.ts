@@ -173,16 +173,30 @@ function scalarElements(course: Course, standard: ScormStandard): Array<[string,
   ];
 }
 
+/**
+ * Each question as the player sees it, per language, made once per course: both SCORM standards
+ * size the same questions, and making them renders their feedback's Markdown.
+ */
+const playersByCourse = new WeakMap<Course, (q: Question, lang: string) => PlayerQuestion>();
+function playerQuestions(course: Course): (q: Question, lang: string) => PlayerQuestion {
+  let player = playersByCourse.get(course);
+  if (!player) {
+    const md = createMarkdown({ allowHtml: course.allowHtml });
+    const players = new Map(course.languages.map((lang) => [lang, new Map<Question, PlayerQuestion>()]));
+    player = (q, lang) => {
+      const byQuestion = players.get(lang)!;
+      if (!byQuestion.has(q)) byQuestion.set(q, questionForPlayer(q, lang, md));
+      return byQuestion.get(q)!;
+    };
+    playersByCourse.set(course, player);
+  }
+  return player;
+}
+
 /** The largest request (bytes, multipart) the course can make Moodle send for a SCORM standard, with every language's texts. */
 export function worstCaseSave(course: Course, standard: ScormStandard, checks: CheckJournal): number {
-  const md = createMarkdown({ allowHtml: course.allowHtml });
+  const player = playerQuestions(course);
   // Interaction index digits grow with n, so place the largest interactions at the highest indexes.
-  const players = new Map(course.languages.map((lang) => [lang, new Map<Question, PlayerQuestion>()]));
-  const player = (q: Question, lang: string) => {
-    const byQuestion = players.get(lang)!;
-    if (!byQuestion.has(q)) byQuestion.set(q, questionForPlayer(q, lang, md));
-    return byQuestion.get(q)!;
-  };
   const closing = 2 + LONGEST_BOUNDARY + 2 + 2;
   const biggest = (q: Question, n: number, check: boolean) =>
     Math.max(...course.languages.map((lang) => multipartBytes(interactionElements(standard, n, player(q, lang), worstResponse(q), check).map(([e, value]) => ({ name: moodleFieldName(e, standard), value }))))) - closing;
