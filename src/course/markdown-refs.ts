@@ -13,8 +13,22 @@ export interface MarkdownRef {
   alt?: string;
 }
 
+/**
+ * What every link, image or raw HTML token needs in its text: `[` (links, images, reference
+ * definitions), `<` (autolinks, HTML), `@` (GFM e-mail autolinks, `mailto:`/`xmpp:` included),
+ * `://` (GFM `http://`, `https://`, `ftp://` autolinks) or `www.` (GFM `www.` autolinks).
+ * Most course texts (titles, choices, short answers) hold none of them, and lexing them all
+ * was a tenth of a `check`; tests/property/markdown-refs.test.ts holds the filter to the lexer.
+ */
+const MAY_HOLD_REF = /[[<@]|:\/\/|www\./i;
+
 /** Links, images and raw HTML in a Markdown text, in document order. */
 export function markdownRefs(markdown: string): MarkdownRef[] {
+  return MAY_HOLD_REF.test(markdown) ? refsInTokens(new Lexer().lex(markdown)) : [];
+}
+
+/** Links, images and raw HTML among lexed tokens, in document order. */
+export function refsInTokens(tokens: Token[]): MarkdownRef[] {
   const refs: MarkdownRef[] = [];
   const visit = (tokens: Token[] | undefined): void => {
     for (const token of tokens ?? []) {
@@ -35,7 +49,7 @@ export function markdownRefs(markdown: string): MarkdownRef[] {
       }
     }
   };
-  visit(new Lexer().lex(markdown));
+  visit(tokens);
   return refs;
 }
 

@@ -38,7 +38,8 @@ export interface FormField {
   value: string;
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text).length;
+const encoder = new TextEncoder();
+const utf8 = (text: string) => encoder.encode(text).length;
 
 /** Bytes of a multipart/form-data body holding `fields` (names as browsers write them: no escaping needed for ours). */
 export function multipartBytes(fields: FormField[], boundary = LONGEST_BOUNDARY): number {
@@ -172,23 +173,39 @@ function scalarElements(course: Course, standard: ScormStandard): Array<[string,
   ];
 }
 
+/**
+ * Each question as the player sees it, per language, made once per course: both SCORM standards
+ * size the same questions, and making them renders their feedback's Markdown.
+ */
+const playersByCourse = new WeakMap<Course, (q: Question, lang: string) => PlayerQuestion>();
+function playerQuestions(course: Course): (q: Question, lang: string) => PlayerQuestion {
+  let player = playersByCourse.get(course);
+  if (!player) {
+    const md = createMarkdown({ allowHtml: course.allowHtml });
+    const players = new Map(course.languages.map((lang) => [lang, new Map<Question, PlayerQuestion>()]));
+    player = (q, lang) => {
+      const byQuestion = players.get(lang)!;
+      if (!byQuestion.has(q)) byQuestion.set(q, questionForPlayer(q, lang, md));
+      return byQuestion.get(q)!;
+    };
+    playersByCourse.set(course, player);
+  }
+  return player;
+}
+
 /** The largest request (bytes, multipart) the course can make Moodle send for a SCORM standard, with every language's texts. */
 export function worstCaseSave(course: Course, standard: ScormStandard, checks: CheckJournal): number {
-  const md = createMarkdown({ allowHtml: course.allowHtml });
+  const player = playerQuestions(course);
   // Interaction index digits grow with n, so place the largest interactions at the highest indexes.
-  const players = new Map(course.languages.map((lang) => [lang, new Map<Question, PlayerQuestion>()]));
-  const player = (q: Question, lang: string) => {
-    const byQuestion = players.get(lang)!;
-    if (!byQuestion.has(q)) byQuestion.set(q, questionForPlayer(q, lang, md));
-    return byQuestion.get(q)!;
-  };
   const closing = 2 + LONGEST_BOUNDARY + 2 + 2;
   const biggest = (q: Question, n: number, check: boolean) =>
     Math.max(...course.languages.map((lang) => multipartBytes(interactionElements(standard, n, player(q, lang), worstResponse(q), check).map(([e, value]) => ({ name: moodleFieldName(e, standard), value }))))) - closing;
   const slots: Array<[Question, boolean]> = (checks === 'none' ? [] : checkQuestions(course)).map((q) => [q, true]);
   for (const a of course.assessments) {
     // Each attempt may draw the largest questions of the pool.
-    const pool = [...a.questions].sort((x, y) => biggest(y, 0, false) - biggest(x, 0, false)).slice(0, a.draw);
+    // Each size once, not once per comparison (the sort is stable, so the order is the same).
+    const size = new Map(a.questions.map((q) => [q, biggest(q, 0, false)]));
+    const pool = [...a.questions].sort((x, y) => size.get(y)! - size.get(x)!).slice(0, a.draw);
     for (let k = 0; k < a.attempts; k++) slots.push(...pool.map((q) => [q, false] as [Question, boolean]));
   }
   const head = multipartBytes(moodleRequest(scalarElements(course, standard), standard));

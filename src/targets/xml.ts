@@ -1,5 +1,11 @@
 /** A tiny XML tree for manifests, serialised by xml-js: manifests are data, never string templates. */
-import { js2xml, type Element } from 'xml-js';
+import { createRequire } from 'node:module';
+import type { Element } from 'xml-js';
+
+// xml-js (CommonJS) only serialises manifests, which `check` never writes: it is required on first
+// use, not loaded with the targets at start-up.
+const require = createRequire(import.meta.url);
+let js2xml: typeof import('xml-js').js2xml | undefined;
 
 export type XmlElement = Element;
 
@@ -37,6 +43,7 @@ export function clip(text: string, max: number): string {
 
 /** UTF-8 XML with a declaration, two-space indentation, `&amp;`-style escaping, raw non-ASCII. */
 export function serializeXml(root: XmlElement): string {
+  js2xml ??= (require('xml-js') as typeof import('xml-js')).js2xml;
   const xml = js2xml(
     { declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } }, elements: [root] },
     {
