@@ -4,6 +4,7 @@
  */
 import sax from 'sax';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
+import { lineIndex } from '../diagnostics/line-index.js';
 
 export interface XmlElement {
   name: string;
@@ -33,18 +34,8 @@ export function decodeXml(file: string, bytes: Uint8Array, out: Diagnostic[]): s
 
 /** The root element, or null after reporting the first syntax error. */
 export function parseXml(file: string, text: string, out: Diagnostic[]): XmlElement | null {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const positionAt = (offset: number): SourcePosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const at = lineIndex(text);
+  const positionAt = (offset: number): SourcePosition => ({ file, ...at(offset) });
 
   const parser = sax.parser(true, { position: true, trim: false, normalize: false, xmlns: false });
   const stack: XmlElement[] = [];

@@ -6,6 +6,7 @@
  * time, never safety.
  */
 import sax, { type QualifiedAttribute, type QualifiedTag } from 'sax';
+import { lineIndex } from '../diagnostics/line-index.js';
 
 declare module 'sax' {
   interface SAXParser {
@@ -74,18 +75,7 @@ function attributeInert(element: string, attr: QualifiedAttribute): boolean {
 /** Reads the SVG text once: well-formedness, element positions, and whether it is plainly inert. */
 export function scanSvg(text: string): SvgScan {
   const parser = sax.parser(true, { xmlns: true, position: true });
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const at = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const at = lineIndex(text);
   const scan: SvgScan = { elements: [], instructions: [], inert: true };
   const open: string[] = [];
   parser.onopentag = (tag) => {
