@@ -5,22 +5,15 @@
  * in the page, the unload save a real `sendBeacon`). No save passes 64 KiB, every save arrives,
  * total time is recorded, the end states are Moodle's, and each visit resumes on the page left.
  */
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { BEACON_LIMIT } from '../../src/package/save-size.js';
-import { buildPackage, COUNSELLOR, ROOT } from '../support/build.js';
+import { ALL_TYPES, buildPackage, MOODLE_JOURNEY_CASES as CASES } from '../support/build.js';
 import { assessment, checkFieldset, checksByPage, pageOrder, playerData, presentedQuestions, rightAnswer, visiblePage, wrongAnswer, type PlayerData, type PlayerQuestion } from './support/course.js';
 import { MoodleHost } from './support/moodle-host.js';
 import { MouseLearner } from './support/mouse.js';
 import { newPage, useBrowser } from './support/session.js';
 
-const ALL_TYPES = resolve(ROOT, 'tests/fixtures/courses/all-types');
-const CASES = [
-  { name: 'counsellor training', course: COUNSELLOR, lang: 'en' },
-  { name: 'counsellor training', course: COUNSELLOR, lang: 'fr' },
-  { name: 'every question type', course: ALL_TYPES, lang: 'en' },
-] as const;
 
 const browser = useBrowser();
 let cleanup: Array<() => Promise<void>> = [];

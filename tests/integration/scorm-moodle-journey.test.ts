@@ -5,22 +5,15 @@
  * modes, and the entry it gives at each relaunch. The counsellor training (en, fr) and the fixture
  * with every question type; the same journeys run in Chromium in tests/e2e/moodle-*.e2e.test.ts.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeState } from '../../src/player/core/state.js';
 import { stateLayout } from '../../src/player/core/state-layout.js';
 import { BEACON_LIMIT, worstCaseSave } from '../../src/package/save-size.js';
-import { buildInMemory, buildPackage, COUNSELLOR, ROOT } from '../support/build.js';
+import { ALL_TYPES, buildInMemory, buildPackage, MOODLE_JOURNEY_CASES as CASES } from '../support/build.js';
 import { settle } from '../support/dom-lms.js';
 import { MoodleSite, type MoodleSession } from '../support/dom-lms-moodle.js';
 import { answerChecks, next, takeAssessment, visiblePage } from '../support/learner.js';
 
-const ALL_TYPES = resolve(ROOT, 'tests/fixtures/courses/all-types');
-const CASES = [
-  { name: 'counsellor training', course: COUNSELLOR, lang: 'en' },
-  { name: 'counsellor training', course: COUNSELLOR, lang: 'fr' },
-  { name: 'every question type', course: ALL_TYPES, lang: 'en' },
-] as const;
 const TARGETS = ['scorm2004', 'scorm12'] as const;
 
 const doc = (s: MoodleSession) => s.run.doc;

@@ -4,6 +4,13 @@ import { build, type BuildOptions, type BuiltPackage } from '../../src/package/b
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const COUNSELLOR = resolve(ROOT, 'courses/counsellor-training');
+export const ALL_TYPES = resolve(ROOT, 'tests/fixtures/courses/all-types');
+/** The courses the Moodle journeys play (in a DOM and in Chromium): the counsellor training in both languages, every question type. */
+export const MOODLE_JOURNEY_CASES = [
+  { name: 'counsellor training', course: COUNSELLOR, lang: 'en' },
+  { name: 'counsellor training', course: COUNSELLOR, lang: 'fr' },
+  { name: 'every question type', course: ALL_TYPES, lang: 'en' },
+] as const;
 
 export async function buildInMemory(course: string, options: Partial<BuildOptions> = {}) {
   return build({ courses: [course], write: false, cwd: ROOT, ...options });
