@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
-import { allQuestions, checkQuestions, type Block, type Course, type LangMap, type Question } from '../course/model.js';
+import { allQuestions, type Block, type Course, type LangMap, type Question } from '../course/model.js';
+import { shapeOfPlayerQuestion, type AnswerShape } from '../player/core/state-layout.js';
 import type { PlayerData, PlayerQuestion } from '../player/core/types.js';
 import { questionForPlayer, tr } from './player-question.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { shapeOfQuestion } from '../package/limits.js';
 import { themeCss } from '../course/theme.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
@@ -88,6 +88,7 @@ export function renderSite(course: Course, lang: string): RenderedSite {
 
   const split = course.modules.reduce((n, m) => n + m.pages.length, 0) > SPLIT_ABOVE_PAGES;
   const moduleFiles: RenderedSite['moduleFiles'] = [];
+  const checkShapes: Record<string, AnswerShape> = {};
   // Each module's pages as one HTML string, rendered once whatever the number of targets.
   const modules = course.modules.map((m, index) => {
     const title = t(m.title);
@@ -97,7 +98,11 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     if (!split || index === 0) return { id: m.id, title, pages, html };
     const checkIds = m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'check' ? b.questions.map((q) => q.id) : [])));
     const own = Object.fromEntries(checkIds.map((id) => [id, questions[id]!]));
-    for (const id of checkIds) delete questions[id];
+    for (const id of checkIds) {
+      // The player lays out the saved state before this module loads: it gets the shape now.
+      checkShapes[id] = shapeOfPlayerQuestion(questions[id]!);
+      delete questions[id];
+    }
     const chunk = JSON.stringify({ index, html, questions: own }).replace(/</g, '\\u003c');
     moduleFiles.push({ path: moduleFile(m.id), data: `${MODULE_CALLBACK}(${chunk});\n` });
     return { id: m.id, title, pages, html: '' };
@@ -123,7 +128,7 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     modules: course.modules.map((m, i) => ({ id: m.id, title: t(m.title), ...(split && i > 0 ? { file: moduleFile(m.id) } : {}) })),
     pages: course.modules.flatMap((m, i) => m.pages.map((p) => ({ id: p.id, title: t(p.title), module: i }))),
     questions,
-    ...(split ? { checkShapes: Object.fromEntries(checkQuestions(course).map((q) => [q.id, shapeOfQuestion(q)])) } : {}),
+    ...(split ? { checkShapes } : {}),
     assessments: course.assessments.map((a) => ({
       id: a.id,
       title: t(a.title),
