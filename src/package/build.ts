@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failed = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (failed || options.checkOnly) return result(!failed, [], courses);
 
-  const [{ renderSite }, { playerBundle }, { zipFiles }, { serializeXml }] = await Promise.all([
+  const [{ renderSite, blockScript }, { playerBundle, blockBundle }, { zipFiles }, { serializeXml }] = await Promise.all([
     import('../render/site.js'),
     import('./player-bundle.js'),
     import('./zip.js'),
@@ -128,9 +128,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Pages differ between targets only in their CSP: rendered once per language.
       const site = renderSite(course, lang);
       const assets = await Promise.all((course.assets[lang] ?? []).map(async (asset) => ({ path: asset, data: await assetData(course, asset) })));
-      checkReferences(course, lang, site, assets);
+      const blockFiles = await Promise.all(site.blockKinds.map(async (kind) => ({ path: blockScript(kind), data: await blockBundle(kind) })));
+      checkReferences(course, lang, site, [...assets, ...blockFiles]);
       for (const target of courseTargets) {
-        const files = packageFiles(site, target, assets, await bundles.get(target.playerEntry)!);
+        const files = packageFiles(site, target, assets, await bundles.get(target.playerEntry)!, blockFiles);
         const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
         if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
         const zip = await zipFiles(files);
@@ -155,12 +156,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Every file of one package except the manifest, from the language's rendered site. */
-function packageFiles(site: RenderedSite, target: Target, assets: PackageFile[], player: string): PackageFile[] {
+function packageFiles(site: RenderedSite, target: Target, assets: PackageFile[], player: string, blockFiles: PackageFile[]): PackageFile[] {
   return [
     { path: 'index.html', data: site.html(target.csp) },
     { path: 'player.css', data: site.css },
     { path: 'theme.css', data: site.themeCss },
     { path: 'player.js', data: player },
+    ...blockFiles,
     ...site.moduleFiles,
     ...assets,
   ];

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
 import { allQuestions, type Block, type Course, type LangMap, type Question } from '../course/model.js';
+import { SCRIPTED_BLOCKS } from '../player/blocks/kinds.js';
 import { shapeOfPlayerQuestion, type AnswerShape } from '../player/core/state-layout.js';
 import type { PlayerData, PlayerQuestion } from '../player/core/types.js';
 import { questionForPlayer, tr } from './player-question.js';
@@ -35,6 +36,8 @@ export interface RenderedSite {
   data: PlayerData;
   /** The module scripts of a split course (none for a small one). */
   moduleFiles: Array<{ path: string; data: string }>;
+  /** The block kinds with a script the course uses (`blocks/<kind>.js`, src/player/blocks/contract.ts), sorted. */
+  blockKinds: string[];
 }
 
 export function renderSite(course: Course, lang: string): RenderedSite {
@@ -147,8 +150,12 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     strings: s,
   };
 
+  const used = new Set(course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.map((b) => b.type as string))));
+  const blockKinds = SCRIPTED_BLOCKS.filter((kind) => used.has(kind)).sort();
+
   const page = {
     lang,
+    blockScripts: blockKinds.map(blockScript),
     title: t(course.title),
     logo: course.theme.logo ? { src: course.theme.logo.src, alt: t(course.theme.logo.alt) } : undefined,
     s,
@@ -162,8 +169,12 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     themeCss: themeCss(course.theme.colors, course.theme.font),
     data,
     moduleFiles,
+    blockKinds,
   };
 }
+
+/** The file of a block kind's script in a package. */
+export const blockScript = (kind: string): string => `blocks/${kind}.js`;
 
 /** The script of a module of a split course; module ids are safe in paths (ID_PATTERN). */
 const moduleFile = (id: string): string => `modules/${id}.js`;

@@ -2,6 +2,7 @@
  * The player: navigation, knowledge checks and saving, over the markup rendered by templates/;
  * each assessment is an `AssessmentView`. It talks to the LMS only through a `Tracker`.
  */
+import { mountBlocks, type BlockContext } from '../blocks/contract.js';
 import { AssessmentView, type PlayerContext } from './assessment-view.js';
 import { format } from './format.js';
 import { CourseMenu } from './menu.js';
@@ -66,6 +67,7 @@ export class Player implements PlayerContext {
     // A short course shows its whole menu; a long one only the current module (issue 14).
     if (this.data.pages.length <= MENU_OPEN_UP_TO) this.data.modules.forEach((_, index) => this.menu.setOpen(index, true));
     this.prepareChecks(this.doc);
+    mountBlocks(this.doc, this.blockContext());
     for (const view of this.assessmentViews) view.render();
     const bookmark = this.state.location ?? info.location ?? '';
     await this.show(this.order.includes(bookmark) ? bookmark : this.order[0]!, false);
@@ -159,6 +161,12 @@ export class Player implements PlayerContext {
     const sections = Array.from(holder.children);
     this.doc.getElementById('cp-pages')?.append(...sections);
     for (const section of sections) this.prepareChecks(section);
+    for (const section of sections) mountBlocks(section, this.blockContext());
+  }
+
+  /** What the scripts of blocks with behaviour get from the player (src/player/blocks/contract.ts). */
+  private blockContext(): BlockContext {
+    return { doc: this.doc, win: this.win, strings: this.s, readOnly: this.readOnly, announce: (message) => this.announce(message) };
   }
 
   private bind(): void {

@@ -1,0 +1,61 @@
+/**
+ * The one extension point for blocks with behaviour in the player (issue 15).
+ *
+ * Each such block kind is a script of its own, `src/player/blocks/<kind>.ts`, bundled alone as
+ * `blocks/<kind>.js` and put in a package only when its course uses the kind (`SCRIPTED_BLOCKS`,
+ * `src/render/site.ts`): a course without tabs ships no tab code, and `player.js` stays within its
+ * size budget however many kinds exist. The script runs before `player.js` and calls
+ * `defineBlock`; the player then mounts every element `[data-cp-block="<kind>"]` once its page's
+ * markup is in the document (at start, and when a module script of a split course arrives).
+ *
+ * A block script imports only this file (and its own helpers): never `core/player.ts`, so the
+ * player's code is not bundled twice. What it needs from the player comes through `BlockContext`.
+ */
+
+/** What the player gives a block. Grown additively when a block kind needs more. */
+export interface BlockContext {
+  readonly doc: Document;
+  readonly win: Window;
+  /** The interface texts of the package's language (`templates/i18n/<lang>.json`). */
+  readonly strings: Record<string, string>;
+  /** Review mode or no credit: show, but record nothing. */
+  readonly readOnly: boolean;
+  /** Says `message` through the page's polite live region. */
+  announce(message: string): void;
+}
+
+export interface BlockBehaviour {
+  /** The block's `type` in the course YAML, e.g. `tabs`. */
+  kind: string;
+  /** Called once per block element, `root` being the element with `data-cp-block="<kind>"`. */
+  mount(root: HTMLElement, context: BlockContext): void;
+}
+
+/** The global the block scripts fill before the player starts. */
+export const BLOCKS_GLOBAL = 'coursepackBlocks';
+
+export function defineBlock(behaviour: BlockBehaviour): void {
+  const registry = window as unknown as Record<string, BlockBehaviour[] | undefined>;
+  (registry[BLOCKS_GLOBAL] ??= []).push(behaviour);
+}
+
+/** The behaviours the block scripts of this package defined (none when the course uses none). */
+export function definedBlocks(win: Window): BlockBehaviour[] {
+  return (win as unknown as Record<string, BlockBehaviour[] | undefined>)[BLOCKS_GLOBAL] ?? [];
+}
+
+/** Mounts every block under `root` not mounted yet; a block that throws leaves the others working. */
+export function mountBlocks(root: ParentNode, context: BlockContext): void {
+  for (const behaviour of definedBlocks(context.win)) {
+    for (const element of Array.from(root.querySelectorAll<HTMLElement>(`[data-cp-block="${behaviour.kind}"]`))) {
+      if (element.dataset.cpMounted) continue;
+      element.dataset.cpMounted = 'true';
+      try {
+        behaviour.mount(element, context);
+      } catch (error) {
+        // The block stays as rendered (every block's markup reads and prints without its script).
+        console.error(`coursepack: the ${behaviour.kind} block could not start`, error);
+      }
+    }
+  }
+}
