@@ -201,14 +201,176 @@ describe('tabs (APG tabs pattern, automatic activation)', () => {
   });
 });
 
+describe('flip cards (disclosure buttons)', () => {
+  it('turns with the mouse, the back read after the button; axe clean on the front and turned', async () => {
+    const page = await open('cards-page');
+    const cards = page.locator('.cp-card');
+    const turns = page.locator('.cp-card-turn');
+    expect(await turns.count()).toBe(2);
+    expect(await shownCount(page, '.cp-card-back')).toBe(0);
+    expect(await shownCount(page, '.cp-card-front')).toBe(2);
+    expect(await turns.first().textContent()).toBe('Show the back');
+    expect(await turns.first().getAttribute('aria-expanded')).toBe('false');
+    await expectAxeClean(page, 'cards on their front');
+    await turns.first().click();
+    expect(await turns.first().getAttribute('aria-expanded')).toBe('true');
+    expect(await turns.first().textContent()).toBe('Show the front');
+    const back = page.locator(`#${await turns.first().getAttribute('aria-controls')}`);
+    expect(await back.isVisible()).toBe(true);
+    expect(await back.textContent()).toContain('What runs in the browser.');
+    expect(await cards.first().locator('.cp-card-front').isVisible()).toBe(false);
+    // The button names the card through its front; the back comes right after it for screen readers.
+    const described = await turns.first().getAttribute('aria-describedby');
+    expect(await page.locator(`#${described}`).textContent()).toBe('Front end');
+    expect(await turns.first().evaluate((b) => (b.nextElementSibling as HTMLElement).id)).toBe(await back.getAttribute('id'));
+    await expectAxeClean(page, 'first card turned');
+    await turns.first().click();
+    expect(await back.isVisible()).toBe(false);
+    noErrors(page);
+    await page.close();
+  });
+
+  it('turns with the keyboard only (Enter, Space), and animates only without reduced motion', async () => {
+    const page = await open('cards-page');
+    await tabUntil(page, '.cp-card-turn');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.cp-card-turn').first().getAttribute('aria-expanded')).toBe('true');
+    const animation = () => page.locator('.cp-card').first().locator('.cp-card-back').evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('cp-card-turn');
+    await tabUntil(page, '.cp-card-turn:not([aria-expanded="true"])');
+    await page.keyboard.press(' ');
+    expect(await shownCount(page, '.cp-card-back')).toBe(2);
+    await expectAxeClean(page, 'both cards turned');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.locator('.cp-card-turn').first().click();
+    await page.locator('.cp-card-turn').first().click();
+    expect(await animation()).toBe('none');
+    await page.close();
+  });
+});
+
+describe('stepper (a paginated region)', () => {
+  it('pages through with the mouse: one step shown, "Step n of m" announced, focus on the heading; axe clean on each step', async () => {
+    const page = await open('stepper-page');
+    const next = page.locator('.cp-step-next');
+    const previous = page.locator('.cp-step-previous');
+    const titles = ['Welcome', 'Listen', 'Explore', 'Agree'];
+    expect(await previous.isDisabled()).toBe(true);
+    for (let i = 0; i < titles.length; i++) {
+      if (i > 0) await next.click();
+      expect(await shownCount(page, '.cp-step')).toBe(1);
+      expect(await page.locator('.cp-step:visible .cp-step-title').textContent()).toBe(titles[i]);
+      expect(await page.locator('.cp-step-position').textContent()).toBe(`Step ${i + 1} of 4`);
+      if (i > 0) {
+        expect((await focused(page)).text).toBe(titles[i]);
+        await expect.poll(() => page.locator('#cp-live').textContent()).toBe(`Step ${i + 1} of 4`);
+      }
+      await expectAxeClean(page, `step ${i + 1}`);
+    }
+    expect(await next.isDisabled()).toBe(true);
+    await previous.click();
+    expect((await focused(page)).text).toBe('Explore');
+    noErrors(page);
+    await page.close();
+  });
+
+  it('pages through with the keyboard only', async () => {
+    const page = await open('stepper-page');
+    await tabUntil(page, '.cp-step-next');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).text).toBe('Listen');
+    await tabUntil(page, '.cp-step-next');
+    await page.keyboard.press(' ');
+    expect((await focused(page)).text).toBe('Explore');
+    await tabUntil(page, '.cp-step-previous');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).text).toBe('Listen');
+    expect(await page.locator('.cp-step-position').textContent()).toBe('Step 2 of 4');
+    await page.close();
+  });
+});
+
+describe('hotspots (disclosure buttons over the picture)', () => {
+  it('opens each spot with the mouse below the picture, the picture keeping its alt text; axe clean closed and open', async () => {
+    const page = await open('hotspots-page');
+    const markers = page.locator('button.cp-hotspot');
+    expect(await markers.count()).toBe(3);
+    expect(await page.locator('.cp-hotspots-image').getAttribute('alt')).toBe('Three boxes side by side, one per route into coding.');
+    expect(await page.locator('.cp-hotspot-item').count()).toBe(3);
+    const names = await markers.evaluateAll((ms) => ms.map((m) => m.textContent));
+    expect(names).toEqual(['11. Bootcamp', '22. Degree', '33. Apprenticeship']);
+    const panel = page.locator('.cp-hotspot-panel');
+    expect(await panel.isVisible()).toBe(false);
+    await expectAxeClean(page, 'hotspots closed');
+    for (let i = 0; i < 3; i++) {
+      await markers.nth(i).click();
+      expect(await markers.nth(i).getAttribute('aria-expanded')).toBe('true');
+      expect(await panel.isVisible()).toBe(true);
+      expect(await panel.getAttribute('role')).toBe('region');
+      expect(await panel.locator('.cp-hotspot-panel-title').textContent()).toBe(`${i + 1}. ${['Bootcamp', 'Degree', 'Apprenticeship'][i]}`);
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('cp-hotspot-panel');
+      await expectAxeClean(page, `spot ${i + 1} open`);
+    }
+    // A link in a spot works like any link between pages.
+    await panel.locator('a[data-page-link="tabs-page"]').click();
+    await page.locator('section[data-page-id="tabs-page"]:not([hidden])').waitFor();
+    noErrors(page);
+    await page.close();
+  });
+
+  it('works with the keyboard only: Enter opens, Escape closes and returns the focus, Close too', async () => {
+    const page = await open('hotspots-page');
+    await tabUntil(page, 'button.cp-hotspot');
+    expect((await focused(page)).text).toBe('11. Bootcamp');
+    await page.keyboard.press('Enter');
+    const panel = page.locator('.cp-hotspot-panel');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.textContent()).toContain('Three to six months, full time.');
+    await page.keyboard.press('Escape');
+    expect(await panel.isVisible()).toBe(false);
+    expect((await focused(page)).text).toBe('11. Bootcamp');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('22. Degree');
+    await page.keyboard.press(' ');
+    expect(await panel.textContent()).toContain('Two to three years.');
+    await tabUntil(page, '.cp-hotspot-close');
+    await page.keyboard.press('Enter');
+    expect(await panel.isVisible()).toBe(false);
+    expect((await focused(page)).text).toBe('22. Degree');
+    await page.close();
+  });
+
+  it('keeps markers of at least 24 × 24 px over their spot at 320 px', async () => {
+    const page = await open('hotspots-page', 320, 640);
+    const boxes = await page.evaluate(() => {
+      const image = document.querySelector('section.cp-page:not([hidden]) .cp-hotspots-image')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('section.cp-page:not([hidden]) button.cp-hotspot')).map((m) => {
+        const r = m.getBoundingClientRect();
+        return { w: r.width, h: r.height, x: ((r.left + r.width / 2 - image.left) / image.width) * 100, y: ((r.top + r.height / 2 - image.top) / image.height) * 100 };
+      });
+    });
+    expect(boxes).toHaveLength(3);
+    [18.75, 50, 81.25].forEach((x, i) => {
+      expect(boxes[i]!.w).toBeGreaterThanOrEqual(24);
+      expect(boxes[i]!.h).toBeGreaterThanOrEqual(24);
+      expect(boxes[i]!.x).toBeCloseTo(x, 0);
+      expect(boxes[i]!.y).toBeCloseTo(50, 0);
+    });
+    expect(await page.locator('.cp-hotspots-list').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('every block at 320 CSS px and in print', () => {
-  const PAGES = ['accordion-page', 'tabs-page'];
+  const PAGES = ['accordion-page', 'tabs-page', 'cards-page', 'stepper-page', 'hotspots-page'];
 
   it('has no horizontal scrolling at 320 px', async () => {
     for (const id of PAGES) {
       const page = await open(id, 320, 640);
       await expectNoHorizontalScroll(page, id);
-      for (const b of await page.locator('section.cp-page:not([hidden]) .cp-accordion-button, section.cp-page:not([hidden]) [role="tab"]').all()) {
+      const controls = ['.cp-accordion-button', '[role="tab"]', '.cp-card-turn', '.cp-step-next', 'button.cp-hotspot'].map((c) => `section.cp-page:not([hidden]) ${c}`).join(', ');
+      for (const b of await page.locator(controls).all()) {
+        if (await b.isDisabled()) continue;
         await b.click();
         await expectNoHorizontalScroll(page, `${id} after a click`);
       }
@@ -217,14 +379,29 @@ describe('every block at 320 CSS px and in print', () => {
     }
   });
 
-  it('prints every panel and hides the controls that only make sense on screen', async () => {
+  it('prints every panel, back, step and spot, and hides the controls that only make sense on screen', async () => {
     const page = await open('accordion-page');
+    // Print what the learner last saw too: a turned card, a later step, an open spot.
+    await page.locator('.cp-menu a[data-page-link="cards-page"]').click();
+    await page.locator('.cp-card-turn').first().click();
+    await page.locator('.cp-menu a[data-page-link="stepper-page"]').click();
+    await page.locator('.cp-step-next').click();
+    await page.locator('.cp-menu a[data-page-link="hotspots-page"]').click();
+    await page.locator('button.cp-hotspot').first().click();
     await page.emulateMedia({ media: 'print' });
     const all = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => getComputedStyle(el).display !== 'none'));
     expect(await all('.cp-accordion-panel')).toEqual([true, true, true]);
     expect(await all('.cp-tab-panel')).toEqual([true, true, true, true, true]);
     expect(await all('.cp-tab-heading')).toEqual([true, true, true, true, true]);
     expect(await all('.cp-tablist')).toEqual([false, false]);
+    expect(await all('.cp-card-front')).toEqual([true, true]);
+    expect(await all('.cp-card-back')).toEqual([true, true]);
+    expect(await all('.cp-card-turn')).toEqual([false, false]);
+    expect(await all('.cp-step')).toEqual([true, true, true, true]);
+    expect(await all('.cp-stepper-nav')).toEqual([false]);
+    expect(await all('.cp-hotspot-item')).toEqual([true, true, true]);
+    expect(await all('.cp-hotspots-image')).toEqual([true]);
+    expect(await all('.cp-hotspot-panel')).toEqual([false]);
     await page.close();
   });
 });

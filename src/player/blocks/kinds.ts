@@ -5,5 +5,8 @@
  */
 export const SCRIPTED_BLOCKS: readonly string[] = [
   'accordion',
+  'flip-cards',
+  'hotspots',
+  'stepper',
   'tabs',
 ];
