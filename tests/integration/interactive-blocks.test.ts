@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { run, type Io } from '../../src/cli/run.js';
 import { loadCourse } from '../../src/course/load-course.js';
 import type { BuiltPackage } from '../../src/package/build.js';
@@ -96,5 +97,75 @@ describe('which block scripts a package carries', () => {
       expect(xml).not.toMatch(/blocks\/(?!tabs\.js)/);
       expect(validateManifest(pkg.target as 'scorm12' | 'scorm2004', xml).ok).toBe(true);
     }
+  });
+});
+
+describe('every text of the blocks goes through i18n extract and import', () => {
+  const made: string[] = [];
+  afterEach(() => {
+    while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+  });
+
+  async function cli(cwd: string, ...argv: string[]) {
+    const err: string[] = [];
+    const io: Io = { stdout: () => undefined, stderr: (t) => err.push(t), cwd, color: false };
+    return { code: await run(argv, io), stderr: err.join('') };
+  }
+
+  it('extracts titles, bodies, fronts, backs, labels and the alt text (never a path or a position), imports them, and builds', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'coursepack-blocks-i18n-'));
+    made.push(cwd);
+    cpSync(COURSE, join(cwd, 'course'), { recursive: true });
+    expect((await cli(cwd, 'i18n', 'extract', 'course', '--lang', 'pl', '--out', 'pl.xlf')).code).toBe(0);
+
+    const out: Diagnostic[] = [];
+    const x = readXliff('pl.xlf', readFileSync(join(cwd, 'pl.xlf')), out)!;
+    expect(out).toEqual([]);
+    const units = x.files.flatMap((f) => f.units);
+    const ids = units.map((u) => u.id);
+    for (const id of [
+      'pages.0.blocks.0.title',
+      'pages.0.blocks.0.items.2.title',
+      'pages.0.blocks.0.items.1.body',
+      'pages.1.blocks.1.items.0.title',
+      'pages.2.blocks.0.cards.1.front',
+      'pages.2.blocks.0.cards.1.back',
+      'pages.3.blocks.0.steps.3.title',
+      'pages.3.blocks.0.steps.3.body',
+      'pages.4.blocks.0.image.alt',
+      'pages.4.blocks.0.spots.2.label',
+      'pages.4.blocks.0.spots.2.body',
+    ]) expect(ids).toContain(`modules/blocks.yaml#${id}`);
+    expect(ids.filter((id) => /\.(?:src|x|y)$/.test(id))).toEqual([]);
+    expect(units.filter((u) => u.source.includes('.svg'))).toEqual([]);
+
+    const translated = x.files.map((f) => ({ original: f.original!, units: f.units.map((u) => ({ id: u.id, source: u.source, target: `PL ${u.source}`, state: 'translated' })) }));
+    writeFileSync(join(cwd, 'pl-done.xlf'), writeXliff({ courseId: x.files[0]!.courseId!, sourceLanguage: 'en', targetLanguage: 'pl', files: translated }));
+    expect((await cli(cwd, 'i18n', 'import', 'course', 'pl-done.xlf')).code).toBe(0);
+    expect((await cli(cwd, 'check', 'course')).code).toBe(0);
+
+    const result = await buildInMemory(join(cwd, 'course'), { targets: ['web'], langs: ['pl'] });
+    expect(result.diagnostics).toEqual([]);
+    const html = fileText(result.packages[0]!, 'index.html');
+    for (const text of ['PL Before the first meeting', 'PL What should I bring?', 'PL Apprenticeship', 'PL What runs on the server.', 'PL Agree on one next step.', 'alt="PL Three boxes side by side, one per route into coding."', 'PL Paid work, with <a href="#tabs-page"']) {
+      expect(html).toContain(text);
+    }
+    // The blocks' interface strings in Polish (the scripts read them from the player data).
+    expect(html).toContain('"stepPosition":"Krok {n} z {total}"');
+  });
+
+  it('lists a hotspots picture with one file per language and none in the new one', async () => {
+    const files = withBlocks(`      - type: hotspots
+        image:
+          src: { en: assets/map-en.svg, fr: assets/map-fr.svg }
+          alt: { en: A map, fr: Une carte }
+        spots:
+          - { x: 50, y: 50, label: { en: Here, fr: Ici }, body: { en: This place., fr: Cet endroit. } }
+`, { 'assets/map-en.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>', 'assets/map-fr.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const cwd = testdir({ ...Object.fromEntries(Object.entries(files).map(([p, c]) => [`course/${p}`, c])) });
+    const result = await cli(cwd, 'i18n', 'extract', 'course', '--lang', 'pl', '--out', 'pl.xlf');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 image has one file per language and none in pl yet');
+    expect(result.stderr).toContain('course/modules/one.yaml:16:16');
   });
 });
