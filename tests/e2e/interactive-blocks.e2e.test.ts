@@ -398,6 +398,8 @@ describe('every block at 320 CSS px and in print', () => {
     expect(await all('.cp-card-back')).toEqual([true, true]);
     expect(await all('.cp-card-turn')).toEqual([false, false]);
     expect(await all('.cp-step')).toEqual([true, true, true, true]);
+    // Printed as the numbered list it is, every step with its number.
+    expect(await page.locator('.cp-step').evaluateAll((els) => els.map((el) => getComputedStyle(el).display))).toEqual(['list-item', 'list-item', 'list-item', 'list-item']);
     expect(await all('.cp-stepper-nav')).toEqual([false]);
     expect(await all('.cp-hotspot-item')).toEqual([true, true, true]);
     expect(await all('.cp-hotspots-image')).toEqual([true]);
