@@ -97,6 +97,9 @@ async function tabUntil(page: Page, selector: string): Promise<void> {
 const shownCount = (page: Page, selector: string) =>
   page.locator(`section.cp-page:not([hidden]) ${selector}`).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden').length);
 
+/** Waits for the card turn animation to end (a face starts edge-on, invisible, at 90 degrees). */
+const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+
 const noErrors = (page: Page) => expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 
 describe('accordion (APG accordion pattern)', () => {
@@ -216,6 +219,7 @@ describe('flip cards (disclosure buttons)', () => {
     expect(await turns.first().getAttribute('aria-expanded')).toBe('true');
     expect(await turns.first().textContent()).toBe('Show the front');
     const back = page.locator(`#${await turns.first().getAttribute('aria-controls')}`);
+    await settled(page);
     expect(await back.isVisible()).toBe(true);
     expect(await back.textContent()).toContain('What runs in the browser.');
     expect(await cards.first().locator('.cp-card-front').isVisible()).toBe(false);
@@ -239,6 +243,7 @@ describe('flip cards (disclosure buttons)', () => {
     expect(await animation()).toBe('cp-card-turn');
     await tabUntil(page, '.cp-card-turn:not([aria-expanded="true"])');
     await page.keyboard.press(' ');
+    await settled(page);
     expect(await shownCount(page, '.cp-card-back')).toBe(2);
     await expectAxeClean(page, 'both cards turned');
     await page.emulateMedia({ reducedMotion: 'reduce' });
