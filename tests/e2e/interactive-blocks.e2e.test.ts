@@ -4,46 +4,28 @@
  * scroll at 320 CSS px, and print media showing every panel, back, step and spot.
  * The web build is served (standalone tracker); the blocks' markup and scripts are the same in every target.
  */
-import { createServer, type Server } from 'node:http';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltPackage } from '../../src/package/build.js';
 import { ROOT, buildPackage } from '../support/build.js';
 import { launchBrowser, type Browser } from './support/browser.js';
+import { servePackages, type PackageServer } from './support/package-server.js';
 
 const COURSE = resolve(ROOT, 'tests/fixtures/courses/interactive-blocks');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: Server;
-let base = '';
+let server: PackageServer;
 let browser: Browser;
-const packages: Record<string, BuiltPackage> = {};
 
 beforeAll(async () => {
-  packages.en = await buildPackage(COURSE, 'web', 'en');
-  packages.fr = await buildPackage(COURSE, 'web', 'fr');
-  server = createServer((req, res) => {
-    const [, name, ...rest] = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.split('/');
-    const file = packages[name ?? '']?.files.find((f) => f.path === rest.join('/'));
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream' });
-    res.end(file.data);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await servePackages({ en: await buildPackage(COURSE, 'web', 'en'), fr: await buildPackage(COURSE, 'web', 'fr') });
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await server?.close();
 });
 
 /** Opens the course as a new learner, on page `id` (through the menu, opened first on small screens). */
@@ -60,7 +42,7 @@ async function open(id: string, width = 1280, height = 800, lang = 'en'): Promis
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
   });
-  await page.goto(`${base}/${lang}/index.html`);
+  await page.goto(`${server.base}/${lang}/index.html`);
   await page.locator('html[data-cp-ready]').waitFor();
   const toggle = page.locator('.cp-menu-toggle');
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
