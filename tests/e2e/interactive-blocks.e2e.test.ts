@@ -79,6 +79,9 @@ async function tabUntil(page: Page, selector: string): Promise<void> {
 const shownCount = (page: Page, selector: string) =>
   page.locator(`section.cp-page:not([hidden]) ${selector}`).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden').length);
 
+/** The elements matching `selector` on the page shown. */
+const shown = (page: Page, selector: string) => page.locator(`section.cp-page:not([hidden]) ${selector}`);
+
 /** Waits for the card turn animation to end (a face starts edge-on, invisible, at 90 degrees). */
 const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
@@ -280,13 +283,13 @@ describe('stepper (a paginated region)', () => {
 describe('hotspots (disclosure buttons over the picture)', () => {
   it('opens each spot with the mouse below the picture, the picture keeping its alt text; axe clean closed and open', async () => {
     const page = await open('hotspots-page');
-    const markers = page.locator('button.cp-hotspot');
+    const markers = shown(page, 'button.cp-hotspot');
     expect(await markers.count()).toBe(3);
-    expect(await page.locator('.cp-hotspots-image').getAttribute('alt')).toBe('Three boxes side by side, one per route into coding.');
-    expect(await page.locator('.cp-hotspot-item').count()).toBe(3);
+    expect(await shown(page, '.cp-hotspots-image').getAttribute('alt')).toBe('Three boxes side by side, one per route into coding.');
+    expect(await shown(page, '.cp-hotspot-item').count()).toBe(3);
     const names = await markers.evaluateAll((ms) => ms.map((m) => m.textContent));
     expect(names).toEqual(['11. Bootcamp', '22. Degree', '33. Apprenticeship']);
-    const panel = page.locator('.cp-hotspot-panel');
+    const panel = shown(page, '.cp-hotspot-panel');
     expect(await panel.isVisible()).toBe(false);
     await expectAxeClean(page, 'hotspots closed');
     for (let i = 0; i < 3; i++) {
@@ -310,7 +313,7 @@ describe('hotspots (disclosure buttons over the picture)', () => {
     await tabUntil(page, 'button.cp-hotspot');
     expect((await focused(page)).text).toBe('11. Bootcamp');
     await page.keyboard.press('Enter');
-    const panel = page.locator('.cp-hotspot-panel');
+    const panel = shown(page, '.cp-hotspot-panel');
     expect(await panel.isVisible()).toBe(true);
     expect(await panel.textContent()).toContain('Three to six months, full time.');
     await page.keyboard.press('Escape');
@@ -343,13 +346,29 @@ describe('hotspots (disclosure buttons over the picture)', () => {
       expect(boxes[i]!.x).toBeCloseTo(x, 0);
       expect(boxes[i]!.y).toBeCloseTo(50, 0);
     });
-    expect(await page.locator('.cp-hotspots-list').isVisible()).toBe(true);
+    expect(await shown(page, '.cp-hotspots-list').isVisible()).toBe(true);
     await page.close();
+  });
+
+  it('keeps the markers of spots at the edges (x, y: 0 and 100) inside the picture, at 320 px and at 1280 px', async () => {
+    for (const width of [320, 1280]) {
+      const page = await open('edges-page', width, 800);
+      const outside = await page.evaluate(() => {
+        const image = document.querySelector('section.cp-page:not([hidden]) .cp-hotspots-image')!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('section.cp-page:not([hidden]) button.cp-hotspot'))
+          .map((m) => m.getBoundingClientRect())
+          .filter((r) => r.left < image.left - 0.5 || r.top < image.top - 0.5 || r.right > image.right + 0.5 || r.bottom > image.bottom + 0.5).length;
+      });
+      expect(outside, `${width} px`).toBe(0);
+      expect(await page.locator('section.cp-page:not([hidden]) button.cp-hotspot').count()).toBe(2);
+      await expectNoHorizontalScroll(page, `edges at ${width} px`);
+      await page.close();
+    }
   });
 });
 
 describe('every block at 320 CSS px and in print', () => {
-  const PAGES = ['accordion-page', 'tabs-page', 'cards-page', 'stepper-page', 'hotspots-page'];
+  const PAGES = ['accordion-page', 'tabs-page', 'cards-page', 'stepper-page', 'hotspots-page', 'edges-page'];
 
   it('has no horizontal scrolling at 320 px', async () => {
     for (const id of PAGES) {
@@ -388,9 +407,9 @@ describe('every block at 320 CSS px and in print', () => {
     // Printed as the numbered list it is, every step with its number.
     expect(await page.locator('.cp-step').evaluateAll((els) => els.map((el) => getComputedStyle(el).display))).toEqual(['list-item', 'list-item', 'list-item', 'list-item']);
     expect(await all('.cp-stepper-nav')).toEqual([false]);
-    expect(await all('.cp-hotspot-item')).toEqual([true, true, true]);
-    expect(await all('.cp-hotspots-image')).toEqual([true]);
-    expect(await all('.cp-hotspot-panel')).toEqual([false]);
+    expect(await all('.cp-hotspot-item')).toEqual([true, true, true, true, true]);
+    expect(await all('.cp-hotspots-image')).toEqual([true, true]);
+    expect(await all('.cp-hotspot-panel')).toEqual([false, false]);
     await page.close();
   });
 });
