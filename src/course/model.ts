@@ -5,6 +5,7 @@
 import type { SourcePosition } from '../diagnostics/index.js';
 import type { StatusPolicy } from './schema.js';
 import type { ThemeColors } from './theme.js';
+import type { Cue } from './webvtt.js';
 
 export type LangMap = Record<string, string>;
 
@@ -91,7 +92,33 @@ export type Block =
   | { type: 'image'; /** The file per language (the same path in every language for most images). */ src: LangMap; alt: LangMap; caption?: LangMap; credit?: LangMap }
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
-  | { type: 'check'; id: string; title?: LangMap; questions: Question[] };
+  | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
+  | MediaBlock;
+
+/** The captions of a media block in one language: the WebVTT file and its cues, read when the course loaded. */
+export interface MediaCaptions {
+  lang: string;
+  /** Course-relative path of the .vtt file. */
+  src: string;
+  cues: Cue[];
+}
+
+/** A video or audio block (issue 15). */
+export interface MediaBlock {
+  type: 'video' | 'audio';
+  id: string;
+  title: LangMap;
+  /** The file per language (the same path in every language for most media); absent for an external `url`. */
+  src?: LangMap;
+  /** video only: an https address of an .mp4/.webm file on another site. */
+  url?: string;
+  poster?: string;
+  /** In course-language order; empty when the media has no captions. */
+  captions: MediaCaptions[];
+  speech: boolean;
+  transcript?: LangMap;
+  completion?: 'watched';
+}
 
 export interface Page {
   id: string;
@@ -160,4 +187,9 @@ export function allQuestions(course: Course): Question[] {
 
 export function allPages(course: Course): Page[] {
   return course.modules.flatMap((m) => m.pages);
+}
+
+/** The video and audio blocks of the course, in page order. */
+export function mediaBlocks(course: Course): MediaBlock[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.filter((b): b is MediaBlock => b.type === 'video' || b.type === 'audio')));
 }
