@@ -13,6 +13,7 @@ import type { AssetUse, CourseSources } from './rules.js';
 import type { ModuleSource } from './schema.js';
 import { keyPositionOf, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
 import { parseVtt, type Cue } from './webvtt.js';
+import { checkStaleCaptions } from '../i18n/captions.js';
 
 /** Extensions each kind of block plays (what Chromium, Firefox and Safari play natively; Moodle serves them with a media type). */
 export const MEDIA_EXTENSIONS = { video: ['mp4', 'webm'], audio: ['mp3', 'm4a', 'ogg', 'opus', 'webm'] } as const;
@@ -48,6 +49,7 @@ export function checkMedia(sources: CourseSources, out: Diagnostic[]): MediaChec
       }),
     );
   }
+  checkStaleCaptions(sources.dir, languages, sources.modules, result.cues, out);
   return result;
 }
 
