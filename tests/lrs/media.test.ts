@@ -14,7 +14,7 @@ import { settle } from '../support/dom-lms.js';
 import { next, visiblePage } from '../support/learner.js';
 import { expectValid, uuidPattern } from './support/course.js';
 import { LmsHost } from './support/host.js';
-import { launchXapi } from './support/launch.js';
+import { launchCmi5, launchXapi } from './support/launch.js';
 import { Lrs, type StoredStatement } from './support/lrs.js';
 
 const AUTH = `Basic ${Buffer.from('moodle-key:moodle-secret').toString('base64')}`;
@@ -62,6 +62,7 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('video statements to a real L
   let lrs: Lrs;
   let host: LmsHost;
   let pkg: BuiltPackage;
+  let cmi5: BuiltPackage;
 
   beforeAll(async () => {
     lrs = await Lrs.start();
@@ -71,6 +72,9 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('video statements to a real L
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     pkg = result.packages[0]!;
     host.serve(pkg.files);
+    const built = await buildInMemory(join(ROOT, 'tests/fixtures/courses/media'), { targets: ['cmi5'], langs: ['fr'] });
+    if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
+    cmi5 = built.packages[0]!;
   });
 
   afterAll(async () => {
@@ -138,6 +142,47 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('video statements to a real L
       extensions: { [ext('time')]: 4.5, [ext('progress')]: 0.731, [ext('played-segments')]: '0.000[.]2.000[,]2.000[.]2.300[,]3.000[.]4.500' },
     });
     expect(completed.context!.extensions![ext('length')]).toBe(5.2);
+    expectValid(host.delivered);
+  });
+
+  it('cmi5 (fr): the same profile statements as "allowed" statements, with the LMS context template; the AU completes once the video ended', async () => {
+    host.serve(cmi5.files);
+    const registration = randomUUID();
+    const xml = cmi5.files.find((f) => f.path === 'cmi5.xml')!.data.toString();
+    const publisherId = /<au id="([^"]+)"/.exec(xml)![1]!;
+    const run = await launchCmi5(cmi5, host, { registration, activityId: `https://lms.example.org/cmi5/activities/${randomUUID()}`, publisherId });
+    const { doc, tracker } = run;
+    await next(doc);
+    await next(doc);
+    await next(doc);
+    await settle();
+    const v = drive(doc.querySelector<HTMLVideoElement>('#p-watch video')!, 5.2);
+    await next(doc); // the last page: every page shown, but the video's page not yet viewed
+    await settle();
+    await tracker.idle();
+    expect((await lrs.statements(registration)).map((s) => s.verb.id)).not.toContain('http://adlnet.gov/expapi/verbs/completed');
+    const back = doc.querySelector<HTMLElement>('.cp-menu a[data-page-link="watch"]')!;
+    back.click();
+    await settle();
+    v.play();
+    v.to(4.5);
+    v.end();
+    await settle();
+    run.close();
+    await tracker.idle();
+
+    const stored = await lrs.statements(registration);
+    const media = stored.filter((s) => s.object.id === 'https://learning.example.org/courses/media/media/conversation');
+    expect(media.map((s) => s.verb.id)).toEqual(['http://adlnet.gov/expapi/verbs/initialized', `${VIDEO}/verbs/played`, 'http://adlnet.gov/expapi/verbs/completed']);
+    for (const s of media) {
+      expect(s.context!.extensions).toMatchObject({ 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': run.sessionId, [ext('session-id')]: expect.stringMatching(uuidPattern) });
+      expect(s.context!.contextActivities!.grouping!.map((a) => a.id)).toContain(publisherId);
+      expect(s.context!.contextActivities!.category!.map((a) => a.id)).toEqual([VIDEO]);
+      expect(s.object.definition).toMatchObject({ name: { fr: 'La première rencontre (voix de synthèse)' } });
+    }
+    // The AU's own completed comes after the video's: the page counted only once the video ended.
+    const auCompleted = stored.findIndex((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/completed' && s.object.id !== media[2]!.object.id);
+    expect(auCompleted).toBeGreaterThan(stored.indexOf(media[2]!));
     expectValid(host.delivered);
   });
 });
