@@ -45,6 +45,8 @@ const CASES: Case[] = [
   { name: 'dangling-page-link', expected: [at('dangling-reference', 'modules/one.yaml', 9, 37)] },
   { name: 'dangling-result-from', expected: [at('dangling-reference', 'course.yaml', 8, 17)] },
   { name: 'missing-asset', expected: [at('missing-asset', 'modules/one.yaml', 12, 14)] },
+  { name: 'caption-missing', expected: [at('caption-missing', 'modules/one.yaml', 14, 9)] },
+  { name: 'caption-invalid', expected: [at('caption-invalid', 'assets/talk.fr.vtt', 8, 1)] },
   {
     name: 'asset-parent-path',
     expected: [at('asset-outside-course', 'modules/one.yaml', 12, 14)],
