@@ -121,8 +121,9 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
 /** With `allowMissing`, each missing translation (text or image) is a warning; buildModel fills it from the source language. */
 function allowMissingTexts(diagnostics: Diagnostic[], source: string): void {
   diagnostics.forEach((d, i) => {
-    if ((d.code !== 'untranslated-text' && d.code !== 'untranslated-image') || d.severity !== 'error') return;
-    const what = d.code === 'untranslated-text' ? 'text' : 'image';
+    const missing = ['untranslated-text', 'untranslated-image', 'untranslated-media', 'caption-language-missing'];
+    if (!missing.includes(d.code) || d.severity !== 'error') return;
+    const what = { 'untranslated-text': 'text', 'untranslated-image': 'image', 'untranslated-media': 'media file', 'caption-language-missing': 'captions' }[d.code as string];
     diagnostics[i] = { ...d, severity: 'warning', hint: `Built with the ${source} ${what} in its place (--allow-missing); add the translation before publishing.` };
   });
 }

@@ -47,7 +47,8 @@ export function languageName(lang: string): string {
 export function mediaView(b: MediaBlock, lang: string, text: (map: import('../course/model.js').LangMap | undefined) => string, markdown: (source: string) => string): MediaView {
   const src = b.src ? tr(b.src, lang) : b.url!;
   const ext = posix.extname(new URL(src, 'https://x.invalid/').pathname).slice(1).toLowerCase();
-  const own = b.captions.find((c) => c.lang === lang);
+  // A language without captions (only with --allow-missing) shows the source language's by default.
+  const own = b.captions.find((c) => c.lang === lang) ?? b.captions[0];
   const ordered = own ? [own, ...b.captions.filter((c) => c !== own)] : b.captions;
   const short = (ms: number) => formatTimestamp(ms).replace(/^00:/, '').replace(/\.\d{3}$/, '');
   return {

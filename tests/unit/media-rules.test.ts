@@ -117,3 +117,13 @@ describe('packages carry the media', () => {
     }
   });
 });
+
+describe('--allow-missing', () => {
+  it('builds a language without captions with the source language\'s as the default track, with a warning', async () => {
+    const dir = course(`${VIDEO}        captions: { en: assets/v.en.vtt }\n`);
+    const result = await buildInMemory(dir, { targets: ['web'], langs: ['fr'], allowMissing: true });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.code, d.severity])).toEqual([['caption-language-missing', 'warning']]);
+    expect(fileText(result.packages[0]!, 'index.html')).toContain('<track kind="captions" src="assets/v.en.vtt" srclang="en" label="English" default>');
+  });
+});
