@@ -121,6 +121,14 @@ describe('media blocks in Chromium', () => {
       await expect.poll(() => viewed(frame, 'watch')).toBe(true);
       await expect.poll(async () => (await lmsRecord(page)).values['cmi.core.lesson_status']).toBe('completed');
 
+      // Leaving the page stops its media.
+      await video.evaluate((v: HTMLVideoElement) => {
+        v.currentTime = 0;
+        return v.play();
+      });
+      await open(frame, 'listen');
+      expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+
       const cmi = await closeSco(page, server);
       expect(cmi.core?.lesson_status).toBe('completed');
       expect((await lmsRecord(page)).violations).toEqual([]);
@@ -146,6 +154,14 @@ describe('media blocks in Chromium', () => {
       const first = await frame.locator('#p-watch video').evaluate((v: HTMLVideoElement) => ({ lang: v.textTracks[0]!.language, isDefault: v.querySelector('track')!.default }));
       expect(first).toEqual({ lang: 'fr', isDefault: true });
       expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      // Screenshots for the closing note, transcript open: test-results/screenshots/media-<w>x<h>.png.
+      await frame.locator('#p-watch .cp-transcript-toggle').click();
+      for (const [width, height] of [[375, 667], [1280, 800]] as const) {
+        await page.setViewportSize({ width, height });
+        await frame.locator('#p-watch .cp-media').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `media-${width}x${height}.png`) });
+        expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      }
       expect(errors).toEqual([]);
     } finally {
       await page.close();
