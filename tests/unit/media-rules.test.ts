@@ -127,3 +127,14 @@ describe('--allow-missing', () => {
     expect(fileText(result.packages[0]!, 'index.html')).toContain('<track kind="captions" src="assets/v.en.vtt" srclang="en" label="English" default>');
   });
 });
+
+describe('cue text is text', () => {
+  it('the transcript shows cue text escaped, WebVTT tags removed and references decoded: no markup of the cue reaches the page', async () => {
+    const hostile = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Samira>Use <b>care</b> &lt;here&gt; <script>alert(1)</script><img src=x onerror=alert(2)>\n';
+    const result = await buildInMemory(course(VIDEO + CAPTIONS, { 'assets/v.en.vtt': hostile }), { targets: ['web'], langs: ['en'] });
+    expect(result.ok).toBe(true);
+    const html = fileText(result.packages[0]!, 'index.html');
+    expect(html).toContain('<span class="cp-cue-time">00:00</span> Samira: Use care &lt;here&gt; alert(1)</p>');
+    expect(html).not.toMatch(/<script>alert|onerror=alert/);
+  });
+});
