@@ -138,3 +138,22 @@ describe('cue text is text', () => {
     expect(html).not.toMatch(/<script>alert|onerror=alert/);
   });
 });
+
+describe('preview serves media', () => {
+  it('with their media types, and byte ranges for seeking', async () => {
+    const { startPreview } = await import('../../src/preview/server.js');
+    const preview = await startPreview({ course: FIXTURE, port: 0, cwd: ROOT, log: () => {} });
+    try {
+      const webm = asset('conversation.webm');
+      const whole = await fetch(`${preview.url}course/assets/conversation.webm`);
+      expect([whole.status, whole.headers.get('content-type'), Buffer.from(await whole.arrayBuffer()).equals(webm)]).toEqual([200, 'video/webm', true]);
+      const part = await fetch(`${preview.url}course/assets/conversation.webm`, { headers: { Range: 'bytes=100-199' } });
+      expect([part.status, part.headers.get('content-range')]).toEqual([206, `bytes 100-199/${webm.length}`]);
+      expect(Buffer.from(await part.arrayBuffer()).equals(webm.subarray(100, 200))).toBe(true);
+      expect((await fetch(`${preview.url}course/assets/conversation.en.vtt`)).headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+      expect((await fetch(`${preview.url}course/assets/narration.ogg`)).headers.get('content-type')).toBe('audio/ogg');
+    } finally {
+      await preview.close();
+    }
+  });
+});
