@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
-import type { Assessment, Block, Course, LangMap, Module, Question } from './model.js';
+import type { Assessment, Block, Course, LangMap, MediaCaptions, Module, Question } from './model.js';
+import { checkMedia, type MediaCheck } from './media-rules.js';
 import { forEachQuestion, runRules, type AssetUse, type CourseSources, type Validated } from './rules.js';
 import { themeColors } from './theme.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource, type TextValue } from './schema.js';
@@ -108,18 +109,21 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadResult {
   }
 
   const sources: CourseSources = { dir: courseDir, course, modules, assessments };
-  const assets = runRules(sources, diagnostics);
+  const media = checkMedia(sources, diagnostics);
+  for (const [path, text] of media.texts) files.set(path, text);
+  const assets = [...runRules(sources, diagnostics), ...media.uses];
   checkAssetSizes(courseDir, assets, course.data.languages, diagnostics);
   if (options.allowMissing) allowMissingTexts(diagnostics, course.data.languages[0]!);
   if (!complete || diagnostics.some((d) => d.severity === 'error')) return result(null);
-  return result(buildModel(sources, assets, options));
+  return result(buildModel(sources, assets, options, media));
 }
 
 /** With `allowMissing`, each missing translation (text or image) is a warning; buildModel fills it from the source language. */
 function allowMissingTexts(diagnostics: Diagnostic[], source: string): void {
   diagnostics.forEach((d, i) => {
-    if ((d.code !== 'untranslated-text' && d.code !== 'untranslated-image') || d.severity !== 'error') return;
-    const what = d.code === 'untranslated-text' ? 'text' : 'image';
+    const missing = ['untranslated-text', 'untranslated-image', 'untranslated-media', 'caption-language-missing'];
+    if (!missing.includes(d.code) || d.severity !== 'error') return;
+    const what = { 'untranslated-text': 'text', 'untranslated-image': 'image', 'untranslated-media': 'media file', 'caption-language-missing': 'captions' }[d.code as string];
     diagnostics[i] = { ...d, severity: 'warning', hint: `Built with the ${source} ${what} in its place (--allow-missing); add the translation before publishing.` };
   });
 }
@@ -139,7 +143,7 @@ function assetsByLanguage(langs: string[], uses: AssetUse[], modules: Course['mo
   );
 }
 
-function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptions): Course {
+function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptions, media: MediaCheck): Course {
   const c = sources.course.data;
   const langs = c.languages;
   const fill = (map: LangMap): LangMap => Object.fromEntries(langs.map((l) => [l, map[l] ?? map[langs[0]!] ?? Object.values(map)[0] ?? '']));
@@ -220,6 +224,25 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
               image: { src: mapPaths(t(b.image.src), posix.normalize), alt: t(b.image.alt) },
               spots: b.spots.map((spot) => ({ x: spot.x, y: spot.y, label: t(spot.label), body: t(spot.body) })),
             };
+          case 'video':
+          case 'audio': {
+            const captions: MediaCaptions[] = langs.flatMap((lang) => {
+              const src = b.captions?.[lang] === undefined ? undefined : posix.normalize(b.captions[lang]!);
+              return src === undefined ? [] : [{ lang, src, cues: media.cues.get(src) ?? [] }];
+            });
+            return {
+              type: b.type,
+              id: b.id,
+              title: t(b.title),
+              ...(b.src !== undefined ? { src: mapPaths(t(b.src), posix.normalize) } : {}),
+              ...(b.type === 'video' && b.url !== undefined ? { url: b.url } : {}),
+              ...(b.type === 'video' && b.poster !== undefined ? { poster: posix.normalize(b.poster) } : {}),
+              captions,
+              speech: b.speech,
+              ...(b.transcript !== undefined ? { transcript: t(b.transcript) } : {}),
+              ...(b.completion ? { completion: b.completion } : {}),
+            };
+          }
         }
       }),
     })),

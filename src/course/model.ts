@@ -5,6 +5,7 @@
 import type { SourcePosition } from '../diagnostics/index.js';
 import type { StatusPolicy } from './schema.js';
 import type { ThemeColors } from './theme.js';
+import type { Cue } from './webvtt.js';
 
 export type LangMap = Record<string, string>;
 
@@ -92,7 +93,8 @@ export type Block =
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
   | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
-  | InteractiveBlock;
+  | InteractiveBlock
+  | MediaBlock;
 
 /** A titled section of an accordion, a tab, or a step of a stepper. */
 export interface Panel {
@@ -115,6 +117,31 @@ export type InteractiveBlock =
   | { type: 'flip-cards'; title?: LangMap; cards: Array<{ front: LangMap; back: LangMap }> }
   | { type: 'stepper'; title?: LangMap; steps: Panel[] }
   | { type: 'hotspots'; title?: LangMap; image: { src: LangMap; alt: LangMap }; spots: Hotspot[] };
+
+/** The captions of a media block in one language: the WebVTT file and its cues, read when the course loaded. */
+export interface MediaCaptions {
+  lang: string;
+  /** Course-relative path of the .vtt file. */
+  src: string;
+  cues: Cue[];
+}
+
+/** A video or audio block (issue 15). */
+export interface MediaBlock {
+  type: 'video' | 'audio';
+  id: string;
+  title: LangMap;
+  /** The file per language (the same path in every language for most media); absent for an external `url`. */
+  src?: LangMap;
+  /** video only: an https address of an .mp4/.webm file on another site. */
+  url?: string;
+  poster?: string;
+  /** In course-language order; empty when the media has no captions. */
+  captions: MediaCaptions[];
+  speech: boolean;
+  transcript?: LangMap;
+  completion?: 'watched';
+}
 
 export interface Page {
   id: string;
@@ -183,4 +210,9 @@ export function allQuestions(course: Course): Question[] {
 
 export function allPages(course: Course): Page[] {
   return course.modules.flatMap((m) => m.pages);
+}
+
+/** The video and audio blocks of the course, in page order. */
+export function mediaBlocks(course: Course): MediaBlock[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.filter((b): b is MediaBlock => b.type === 'video' || b.type === 'audio')));
 }

@@ -200,7 +200,49 @@ const hotspotsBlock = z.strictObject({
     .max(20),
 });
 
-export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock, accordionBlock, tabsBlock, flipCardsBlock, stepperBlock, hotspotsBlock]);
+// Issue 15, media: video and audio with WebVTT captions (docs/authoring.md, "Video and audio").
+const mediaSrc = z
+  .union([z.record(lang, z.string().min(1)), z.string().min(1)])
+  .describe('The media file, relative to the course folder (e.g. assets/talk.webm), or one file per course language: { en: assets/talk-en.webm, fr: assets/talk-fr.webm }.');
+const mediaFields = {
+  id: id.describe('Stable id of the media (tracking and completion): keep it when you replace the file.'),
+  title: text.describe('What the media is: names the player for screen readers and in the LMS reports.'),
+  src: mediaSrc.optional(),
+  captions: z
+    .record(lang, z.string().min(1))
+    .optional()
+    .describe('A WebVTT caption file (.vtt) per course language: { en: assets/talk.en.vtt, fr: assets/talk.fr.vtt }. Required for video with speech.'),
+  speech: z.boolean().default(true).describe('false for media without speech (music, silent demonstration): captions and transcript are then not required.'),
+  transcript: markdown.optional().describe('The transcript shown below the player on demand; default: the text of the captions, cue by cue.'),
+  completion: z.literal('watched').optional().describe('watched: the page counts as viewed only once the media has played to its end.'),
+};
+const videoBlock = z.strictObject({
+  type: z.literal('video'),
+  ...mediaFields,
+  src: mediaSrc.optional().describe('The video file (.mp4 or .webm) in the course folder, or one per language. Give `src` or `url`.'),
+  url: z.string().min(1).optional().describe('Instead of `src`: an https:// address of an .mp4 or .webm video on another site (the package then loads it from there: `external-request` warning).'),
+  poster: z.string().min(1).optional().describe('An image shown before the video plays (a file in the course folder).'),
+});
+const audioBlock = z.strictObject({
+  type: z.literal('audio'),
+  ...mediaFields,
+  src: mediaSrc.describe('The audio file (.mp3, .m4a, .ogg, .opus or .webm) in the course folder, or one per language.'),
+});
+
+export const block = z.discriminatedUnion('type', [
+  textBlock,
+  imageBlock,
+  calloutBlock,
+  testimonyBlock,
+  checkBlock,
+  accordionBlock,
+  tabsBlock,
+  flipCardsBlock,
+  stepperBlock,
+  hotspotsBlock,
+  videoBlock,
+  audioBlock,
+]);
 
 export const page = z.strictObject({
   id,

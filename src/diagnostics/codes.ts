@@ -94,6 +94,16 @@ export const CODES = {
   'question-export-unsupported': { severity: 'warning', hint: 'The question is left out of the file: the format has no such question type (docs/questions.md).' },
   // coursepack report: Moodle's ODS and Excel downloads (docs/analytics.md)
   'report-spreadsheet': { severity: 'error', hint: 'Give the ODS or Excel (.xlsx) file exactly as Moodle downloaded it, or download the Interactions report again ("Download in text format" if the spreadsheet was edited and saved by another program).' },
+  // Video and audio (issue 15; docs/authoring.md "Video and audio")
+  'media-format': { severity: 'error', hint: 'Video blocks play .mp4 or .webm files; audio blocks play .mp3, .m4a, .ogg, .opus or .webm files. Convert the file (e.g. with ffmpeg) and give its new name.' },
+  'media-content': { severity: 'error', hint: 'The file\'s bytes are not the format its name says (a renamed file, or a download that failed): export it again in that format.' },
+  'media-url': { severity: 'error', hint: 'Give an https:// address of the video file itself (ending in .mp4 or .webm), not of a web page about it; or put the file in the course folder and use `src`.' },
+  'untranslated-media': { severity: 'error', hint: 'This media has one file per language: add the missing language, or give one path for every language.' },
+  'caption-missing': { severity: 'error', hint: 'Add `captions: { <lang>: assets/<name>.<lang>.vtt }`, a WebVTT file per course language (learners who cannot hear it need them), or write `speech: false` if nothing is said.' },
+  'caption-language-missing': { severity: 'error', hint: 'Add the WebVTT file of this language to `captions` (`coursepack i18n extract` gives translators the cues, and `i18n import` writes the file).' },
+  'caption-format': { severity: 'error', hint: 'Captions are WebVTT files (.vtt). Convert an .srt file: add the line WEBVTT at the top, and write the milliseconds with a dot (00:00:01.500).' },
+  'caption-invalid': { severity: 'error', hint: 'Fix the WebVTT file at this place: it starts with WEBVTT, a blank line separates cues, each cue is a timing line "00:00:01.000 --> 00:00:04.000" and its text.' },
+  'transcript-missing': { severity: 'error', hint: 'Learners who cannot hear the audio read it: add `transcript:` (Markdown), or `captions:` (WebVTT) from which the transcript is made, or write `speech: false` if nothing is said.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -2,6 +2,7 @@
 import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index.js';
 import { pathString, positionOf } from '../course/source-file.js';
 import { textIn, type CourseTexts, type TextEntry } from './course-texts.js';
+import { extractCaptionUnits } from './captions.js';
 import { readRecords, RecordIndex } from './records.js';
 import { invalidXmlCharIndex, writeXliff, type XliffFile, type XliffUnit } from './xliff.js';
 
@@ -33,7 +34,8 @@ export function extractXliff(course: CourseTexts, options: ExtractOptions, out: 
     out.push(diag('language-not-in-course', why, {}, { hint: 'Choose the language to translate into with --lang and the one to translate from, a course language, with --from.' }));
     return null;
   }
-  const index = new RecordIndex(readRecords(course.dir, options.lang, out));
+  const records = readRecords(course.dir, options.lang, out);
+  const index = new RecordIndex(records);
   const files = new Map<string, XliffFile>(course.files.map((f) => [f.file.path, { original: f.file.path, units: [] }]));
   let failed = false;
   let translated = 0;
@@ -58,6 +60,14 @@ export function extractXliff(course: CourseTexts, options: ExtractOptions, out: 
       Object.assign(unit, { target, state: isStale ? 'needs-review-translation' : 'translated' }, isStale ? { note: STALE_NOTE } : {});
     }
     files.get(entry.source.file.path)!.units.push(unit);
+  }
+  // Captions (issue 15): the source language's cues, one unit each, after the file's texts.
+  const cues = extractCaptionUnits(course, from, options.lang, records, out);
+  if (!cues) failed = true;
+  else {
+    for (const { file, unit } of cues.units) files.get(file)!.units.push(unit);
+    translated += cues.translated;
+    stale += cues.stale;
   }
   if (failed) return null;
 

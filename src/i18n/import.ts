@@ -9,6 +9,7 @@ import { diag, type Diagnostic, type SourcePosition } from '../diagnostics/index
 import { COURSE_FILE } from '../course/load-course.js';
 import { LANG_PATTERN } from '../course/schema.js';
 import { textIn, type CourseTexts } from './course-texts.js';
+import { CaptionImport } from './captions.js';
 import { readRecords, recordOf, recordsPath, RecordIndex, serializeRecords } from './records.js';
 import { readXliff, type ReadFile } from './xliff-read.js';
 import { editYaml, type YamlEdit } from './yaml-edit.js';
@@ -57,7 +58,9 @@ export function importXliff(course: CourseTexts, xliffFile: string, bytes: Uint8
   const index = new RecordIndex(records);
   const edits = new Map<string, YamlEdit[]>();
   const edit = (file: string, e: YamlEdit) => edits.set(file, [...(edits.get(file) ?? []), e]);
+  const captions = new CaptionImport(course, from, lang, records);
   for (const unit of xliff.files.flatMap((f) => f.units)) {
+    if (captions.take(unit, errors)) continue;
     const entry = byId.get(unit.id);
     if (!entry) {
       errors.push(diag('xliff-unknown-unit', `the course has no text "${unit.id}"`, unit.at));
@@ -82,6 +85,10 @@ export function importXliff(course: CourseTexts, xliffFile: string, bytes: Uint8
       result.confirmed++;
     }
   }
+  // Caption files whose every cue is translated, and the `captions` entries naming new ones.
+  const captionWrites = errors.length ? new Map<string, string>() : captions.finish(edit, errors);
+  result.updated += captions.updated;
+  result.untranslated += captions.untranslated;
   if (errors.length) {
     out.push(...errors);
     return result;
@@ -91,7 +98,7 @@ export function importXliff(course: CourseTexts, xliffFile: string, bytes: Uint8
     edit(COURSE_FILE, { kind: 'append', path: ['languages'], value: lang });
     result.languageAdded = true;
   }
-  const writes = new Map<string, string>();
+  const writes = new Map<string, string>(captionWrites);
   for (const f of course.files) {
     const fileEdits = edits.get(f.file.path);
     if (!fileEdits) continue;

@@ -46,6 +46,8 @@ async function makeSafe(dir: string, path: string): Promise<SafeAsset> {
   if (ACTIVE_FORMATS.includes(ext)) {
     return { data: bytes, diagnostics: [diag('asset-active-format', `"${path}" is a .${ext} file: opened on its own, it could run scripts on the LMS's site`, at)] };
   }
+  const media = mediaMismatch(ext, bytes);
+  if (media) return { data: bytes, diagnostics: [diag('media-content', `"${path}" ${media}`, at)] };
   if (ext !== 'svg') {
     const head = bytes.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
     if (MARKUP.test(head)) return { data: bytes, diagnostics: [diag('asset-active-format', `"${path}" holds markup (a web page or an SVG) under the name .${ext}: opened on its own, it could run scripts`, at)] };
@@ -64,6 +66,29 @@ async function makeSafe(dir: string, path: string): Promise<SafeAsset> {
   }
   const diagnostics = result.findings.map((f) => diag(CODE[f.kind], message(f), { file: path, line: f.line, column: f.column }));
   return { data: result.unchanged ? bytes : Buffer.from(result.text), diagnostics };
+}
+
+/**
+ * What the first bytes of a media file must be (issue 15): the container its extension names.
+ * A renamed file (or an HTML error page saved as .mp4) is refused before a learner meets a player
+ * that never starts. mp4/m4a: an ISO BMFF `ftyp` box at byte 4; webm: the EBML magic 1A 45 DF A3;
+ * ogg/opus: `OggS`; mp3: an ID3v2 tag or an MPEG audio frame sync (11 set bits).
+ */
+export const MEDIA_SIGNATURES: Record<string, { name: string; test: (head: Buffer) => boolean }> = {
+  mp4: { name: 'an MP4 file', test: (h) => h.subarray(4, 8).toString('latin1') === 'ftyp' },
+  m4a: { name: 'an MP4 (M4A) file', test: (h) => h.subarray(4, 8).toString('latin1') === 'ftyp' },
+  webm: { name: 'a WebM file', test: (h) => h.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
+  ogg: { name: 'an Ogg file', test: (h) => h.subarray(0, 4).toString('latin1') === 'OggS' },
+  opus: { name: 'an Ogg Opus file', test: (h) => h.subarray(0, 4).toString('latin1') === 'OggS' },
+  mp3: { name: 'an MP3 file', test: (h) => h.subarray(0, 3).toString('latin1') === 'ID3' || (h.length > 1 && h[0] === 0xff && (h[1]! & 0xe0) === 0xe0) },
+};
+
+/** Why a media file's bytes are not what its extension says, or null (other extensions: null). */
+export function mediaMismatch(ext: string, bytes: Buffer): string | null {
+  const signature = MEDIA_SIGNATURES[ext];
+  if (!signature || signature.test(bytes.subarray(0, 16))) return null;
+  const head = bytes.subarray(0, 8).toString('hex').replace(/(..)/g, '$1 ').trim();
+  return `is not ${signature.name}: it starts with ${head || 'nothing (it is empty)'}`;
 }
 
 function safeAsset(course: Course, path: string): Promise<SafeAsset> {

@@ -64,7 +64,8 @@ function texts(value: unknown, out: string[]): string[] {
 
 /** A warning at each place (file, line, column) where a remote address the pages load is written. */
 export function externalRequests(course: Course, files: Map<string, string>): Diagnostic[] {
-  if (!course.allowHtml) return [];
+  const media = externalMedia(course, files);
+  if (!course.allowHtml) return media;
   const urls = new Set(texts([course.title, course.modules, course.assessments], []).flatMap(requestsInHtml));
   const out: Diagnostic[] = [];
   for (const url of [...urls].sort()) {
@@ -78,6 +79,27 @@ export function externalRequests(course: Course, files: Map<string, string>): Di
       }
     }
     if (!placed) out.push(diag('external-request', `the page loads ${url} from another site`, { file: 'course.yaml', line: 1, column: 1 }));
+  }
+  return [...media, ...out];
+}
+
+/**
+ * A video block's `url` (issue 15): the browser fetches the video from that site when the learner
+ * plays it (and its first bytes with `preload="metadata"` when the page opens). One warning where
+ * each `url:` is written; the package's CSP allows that origin in `media-src` (src/render/media-view.ts).
+ */
+function externalMedia(course: Course, files: Map<string, string>): Diagnostic[] {
+  const urls = new Set(course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'video' && b.url ? [b.url] : [])))));
+  const out: Diagnostic[] = [];
+  for (const url of [...urls].sort()) {
+    for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const match of text.matchAll(/^([ \t-]*url:[ \t]*["']?)(\S+?)["']?[ \t]*(?:#.*)?$/gm)) {
+        if (match[2] !== url) continue;
+        const index = match.index + match[1]!.length;
+        const before = text.slice(0, index);
+        out.push(diag('external-request', `the video is loaded from ${new URL(url).origin} when the page opens and while it plays`, { file, line: before.split('\n').length, column: index - before.lastIndexOf('\n') }));
+      }
+    }
   }
   return out;
 }

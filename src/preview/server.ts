@@ -27,6 +27,14 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.json': 'application/json',
   '.xml': 'application/xml',
+  // Video and audio blocks (issue 15).
+  '.mp4': 'video/mp4',
+  '.m4a': 'audio/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 export interface PreviewOptions {
@@ -112,7 +120,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (errorPage && file === 'index.html') return send(res, 200, TYPES['.html']!, errorPage);
       const data = files.get(file);
       if (data === undefined) return send(res, 404, 'text/plain', 'not found');
-      return send(res, 200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', typeof data === 'string' ? data : Buffer.from(data));
+      const body = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // Media players seek with range requests.
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (range[1] || range[2]) && body.length > 0) {
+        const start = range[1] ? Math.min(Number(range[1]), body.length - 1) : Math.max(0, body.length - Number(range[2]));
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+        res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${body.length}`, 'accept-ranges': 'bytes', 'cache-control': 'no-store' });
+        return res.end(body.subarray(start, end + 1));
+      }
+      return send(res, 200, type, body);
     }
     send(res, 404, 'text/plain', 'not found');
   });

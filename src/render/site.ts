@@ -16,6 +16,7 @@ import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
 import { interactiveView } from './interactive-blocks.js';
 import { typographyFor } from './typography.js';
+import { mediaOrigins, mediaView, withMediaOrigins } from './media-view.js';
 
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
 
@@ -93,6 +94,9 @@ export function renderSite(course: Course, lang: string): RenderedSite {
       case 'stepper':
       case 'hotspots':
         return interactiveView(b, lang, t, md);
+      case 'video':
+      case 'audio':
+        return mediaView(b, lang, t, (source) => md.block(source));
     }
   };
 
@@ -171,7 +175,8 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     dataJson: JSON.stringify(data).replace(/</g, '\\u003c'),
   };
   return {
-    html: (csp) => eta.render('index', { ...page, csp }),
+    // An external video's origin joins media-src, in this course's packages only (src/render/media-view.ts).
+    html: (csp) => eta.render('index', { ...page, csp: withMediaOrigins(csp, mediaOrigins(course)) }),
     css: readFileSync(join(TEMPLATES_DIR, 'player.css'), 'utf8'),
     themeCss: themeCss(course.theme.colors, course.theme.font),
     data,

@@ -10,7 +10,7 @@ import { BLOCKS_GLOBAL, definedBlocks, mountBlocks, type BlockBehaviour, type Bl
 function page(html: string): { win: Window; context: BlockContext } {
   const dom = new JSDOM(`<!DOCTYPE html><body>${html}</body>`);
   const win = dom.window as unknown as Window;
-  const context: BlockContext = { doc: win.document, win, strings: {}, readOnly: false, announce: () => undefined };
+  const context: BlockContext = { doc: win.document, win, strings: {}, readOnly: false, announce: () => undefined, record: () => undefined, complete: () => undefined };
   return { win, context };
 }
 

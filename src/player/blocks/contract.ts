@@ -11,6 +11,7 @@
  * A block script imports only this file (and its own helpers): never `core/player.ts`, so the
  * player's code is not bundled twice. What it needs from the player comes through `BlockContext`.
  */
+import type { MediaEvent } from '../core/types.js';
 
 /** What the player gives a block. Grown additively when a block kind needs more. */
 export interface BlockContext {
@@ -22,6 +23,13 @@ export interface BlockContext {
   readonly readOnly: boolean;
   /** Says `message` through the page's polite live region. */
   announce(message: string): void;
+  /** Hands a learning event to the tracker (nothing is recorded in review mode). Issue 15: media. */
+  record(event: MediaEvent): void;
+  /**
+   * This block is done (a `completion: watched` media played to its end): its page counts as
+   * viewed once every block of it marked `data-completion` has said so.
+   */
+  complete(root: HTMLElement): void;
 }
 
 export interface BlockBehaviour {

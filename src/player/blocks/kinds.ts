@@ -5,8 +5,10 @@
  */
 export const SCRIPTED_BLOCKS: readonly string[] = [
   'accordion',
+  'audio',
   'flip-cards',
   'hotspots',
   'stepper',
   'tabs',
+  'video',
 ];

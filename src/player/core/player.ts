@@ -123,7 +123,7 @@ export class Player implements PlayerContext {
     this.current = id;
     this.state.location = id;
     for (const section of Array.from(this.doc.querySelectorAll<HTMLElement>('.cp-page'))) section.hidden = section.dataset.pageId !== id;
-    if (page && !this.state.visited.includes(id)) this.state.visited.push(id);
+    if (page && !this.state.visited.includes(id) && !this.waitsForBlocks(id)) this.state.visited.push(id);
     this.shownAt = Date.now();
     this.updateChrome();
     this.closeMenuOnSmallScreens();
@@ -166,7 +166,34 @@ export class Player implements PlayerContext {
 
   /** What the scripts of blocks with behaviour get from the player (src/player/blocks/contract.ts). */
   private blockContext(): BlockContext {
-    return { doc: this.doc, win: this.win, strings: this.s, readOnly: this.readOnly, announce: (message) => this.announce(message) };
+    return {
+      doc: this.doc,
+      win: this.win,
+      strings: this.s,
+      readOnly: this.readOnly,
+      announce: (message) => this.announce(message),
+      record: (event) => {
+        if (!this.readOnly) void this.tracker.record(event);
+      },
+      complete: (root) => void this.blockComplete(root),
+    };
+  }
+
+  /**
+   * A page holding blocks with `data-completion` (a media with `completion: watched`) is not
+   * marked viewed until each of them is complete: no new state, the visited bit simply waits.
+   */
+  private waitsForBlocks(id: string): boolean {
+    return this.doc.querySelector(`.cp-page[data-page-id="${id}"] [data-completion]:not([data-cp-complete])`) !== null;
+  }
+
+  private async blockComplete(root: HTMLElement): Promise<void> {
+    root.dataset.cpComplete = 'true';
+    const id = root.closest<HTMLElement>('.cp-page')?.dataset.pageId ?? '';
+    if (!this.data.pages.some((p) => p.id === id) || this.state.visited.includes(id) || this.waitsForBlocks(id)) return;
+    this.state.visited.push(id);
+    this.updateChrome();
+    await this.save();
   }
 
   private bind(): void {

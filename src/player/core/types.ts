@@ -143,7 +143,33 @@ export interface ModuleChunk {
 
 export type Result = 'correct' | 'incorrect' | 'neutral';
 
+/**
+ * What a learner did with a video or audio block (issue 15), in the words of the xAPI Video
+ * Profile (https://w3id.org/xapi/video) but without naming a standard: the LRS trackers turn it
+ * into a statement, the SCORM trackers ignore it. Times are seconds of the media.
+ */
+export interface MediaEvent {
+  type: 'media';
+  action: 'initialized' | 'played' | 'paused' | 'seeked' | 'completed';
+  media: { id: string; kind: 'video' | 'audio'; title: string; pageId: string };
+  /** Where the media was when it happened (seeked: where it went to). */
+  time: number;
+  /** seeked: where the learner left from. */
+  timeFrom?: number;
+  /** Share of the media played so far in this session, 0..1 (its played segments over its length). */
+  progress: number;
+  /** The segments played in this session: `start[.]end[,]start[.]end` (the profile's format). */
+  segments: string;
+  /** The media's length in seconds (0 when the browser does not know it yet). */
+  length: number;
+  /** initialized: the caption track showing, if any (its language). */
+  captions?: string;
+  /** completed: milliseconds spent playing in this session. */
+  playedMs?: number;
+}
+
 export type LearningEvent =
+  | MediaEvent
   | { type: 'page-viewed'; pageId: string; title: string }
   | {
       type: 'answered';

@@ -28,7 +28,7 @@ function below(course: string, path: string): string {
   return course.startsWith('urn:') ? `${course}#${path}` : `${course}/${path}`;
 }
 
-export type ChildKind = 'modules' | 'pages' | 'assessments' | 'questions';
+export type ChildKind = 'modules' | 'pages' | 'assessments' | 'questions' | 'media';
 
 /** The IRI of a module, page, assessment or question of the course. */
 export function childIri(course: string, kind: ChildKind, id: string): string {

@@ -9,7 +9,7 @@ import type { Snapshot } from './tracker.js';
 import { HttpError, isRetryable, LrsClient } from './xapi-client.js';
 import { StatementQueue } from './statement-queue.js';
 import { STATE_ID, StateStore, type LearnerDoc } from './xapi-state.js';
-import { StatementBuilder, type Actor, type BuilderSetup, type Statement } from './xapi-statements.js';
+import { StatementBuilder, uuid, type Actor, type BuilderSetup, type Statement } from './xapi-statements.js';
 
 /** Tuning for tests and unusual LRSs. */
 export interface LrsOptions {
@@ -85,6 +85,7 @@ export class LrsSession {
   lastPage = '';
   location = '';
   private stamp = 0;
+  private readonly mediaSessions = new Map<string, string>();
 
   constructor(readonly setup: SessionSetup) {
     const { win, client, options } = setup;
@@ -134,6 +135,11 @@ export class LrsSession {
 
   /** The `experienced` / `answered` statement of a learning event (cmi5 "allowed" statements). */
   eventStatement(event: LearningEvent): Statement {
+    if (event.type === 'media') {
+      // The profile's session-id: one per media and page visit, from its `initialized` on.
+      if (event.action === 'initialized' || !this.mediaSessions.has(event.media.id)) this.mediaSessions.set(event.media.id, uuid());
+      return this.builder.media(event, this.mediaSessions.get(event.media.id)!);
+    }
     if (event.type === 'page-viewed') {
       this.lastPage = event.pageId;
       return this.builder.experienced(event.pageId, event.title);

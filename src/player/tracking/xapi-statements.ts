@@ -4,9 +4,10 @@
  * and the page, module or assessment as parent. cmi5 passes its LMS context template, which the
  * builder extends without overwriting any value (cmi5 §10).
  */
-import type { LearningEvent, PlayerData } from '../core/types.js';
+import type { LearningEvent, MediaEvent, PlayerData } from '../core/types.js';
 import { xapiInteractionDefinition, xapiInteractionResult, type LanguageMap } from '../interactions/xapi.js';
 import { ACTIVITY_TYPES, childIri } from './xapi-iris.js';
+import { MEDIA_TYPES, MEDIA_VERBS, mediaContextExtensions, mediaResult, PROFILE_CATEGORY } from './xapi-media.js';
 
 export interface Verb {
   id: string;
@@ -193,6 +194,21 @@ export class StatementBuilder {
     const mod = this.moduleOf(pageId);
     const object = activity(childIri(this.setup.courseIri, 'pages', pageId), { type: ACTIVITY_TYPES.page, name: { [this.lang]: title } });
     return this.statement(VERBS.experienced, object, this.context({ contextActivities: { ...(mod ? { parent: [mod] } : {}), grouping: [this.courseActivity()] } }));
+  }
+
+  /**
+   * A media event as an xAPI Video Profile statement (xapi-media.ts): the video or audio as object,
+   * its page as parent, the course and module as grouping, the profile as category.
+   */
+  media(event: MediaEvent, sessionId: string): Statement {
+    const m = event.media;
+    const object = activity(childIri(this.setup.courseIri, 'media', m.id), { type: MEDIA_TYPES[m.kind], name: { [this.lang]: m.title } });
+    const grouping = [this.courseActivity()];
+    const mod = this.moduleOf(m.pageId);
+    if (mod) grouping.push(mod);
+    const parent = [activity(childIri(this.setup.courseIri, 'pages', m.pageId), { type: ACTIVITY_TYPES.page })];
+    const context = this.context({ contextActivities: { parent, grouping, category: [PROFILE_CATEGORY] }, extensions: mediaContextExtensions(event, sessionId) });
+    return this.statement(MEDIA_VERBS[event.action], object, context, mediaResult(event));
   }
 
   /**

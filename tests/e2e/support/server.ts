@@ -26,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.mp3': 'audio/mpeg',
   '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogg': 'audio/ogg',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -91,6 +94,14 @@ export async function startServer(mounts: Record<string, Uint8Array>): Promise<T
     }
     const [, mount, ...rest] = path.split('/');
     const file = packages.get(mount ?? '')?.get(rest.join('/'));
+    // Media players seek with Range requests, as web servers and LMSs answer them (issue 15).
+    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+    if (file && range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, file.length - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), file.length - 1) : file.length - 1;
+      res.writeHead(206, { 'Content-Type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'Content-Range': `bytes ${start}-${end}/${file.length}`, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' });
+      return res.end(file.subarray(start, end + 1));
+    }
     if (file) return send(res, 200, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);
     missing.push(path);
     return send(res, 404, 'text/plain', 'not found');

@@ -62,6 +62,8 @@ async function start<T extends XapiTracker | Cmi5Tracker>(pkg: BuiltPackage, hos
   const window = newWindow(`${host.contentOrigin}/pkg/index.html?${query}`, storage);
   const doc = window.document as unknown as Document;
   doc.write(fileText(pkg, 'index.html'));
+  // The package's block scripts (blocks/<kind>.js, issue 15) run before the player, as the page's <script> tags would.
+  for (const file of pkg.files.filter((f) => /^blocks\/[a-z-]+\.js$/.test(f.path))) (window as unknown as { eval(code: string): unknown }).eval(fileText(pkg, file.path));
   const fetches: FetchCall[] = [];
   const original = window.fetch.bind(window);
   (window as unknown as { fetch: typeof fetch }).fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
