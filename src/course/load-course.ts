@@ -203,6 +203,23 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
             return { type: 'testimony', name: t(b.name), quote: t(b.quote), ...(b.role ? { role: t(b.role) } : {}) };
           case 'check':
             return { type: 'check', id: b.id, questions: b.questions.map(question), ...(b.title ? { title: t(b.title) } : {}) };
+          case 'scenario':
+            return {
+              type: 'scenario',
+              id: b.id,
+              title: t(b.title),
+              ...(b.intro ? { intro: t(b.intro) } : {}),
+              start: b.start ?? b.nodes[0]!.id,
+              nodes: b.nodes.map((n) => ({
+                id: n.id,
+                line: t(n.line),
+                ...(n.speaker ? { speaker: t(n.speaker) } : {}),
+                choices: (n.choices ?? []).map((c) => ({ id: c.id, text: t(c.text), next: c.next, ...(c.feedback ? { feedback: t(c.feedback) } : {}) })),
+                ...(n.end ? { end: n.end } : {}),
+                ...(n.score !== undefined ? { score: n.score } : {}),
+                ...(n.feedback ? { feedback: t(n.feedback) } : {}),
+              })),
+            };
         }
       }),
     })),

@@ -91,7 +91,38 @@ export type Block =
   | { type: 'image'; /** The file per language (the same path in every language for most images). */ src: LangMap; alt: LangMap; caption?: LangMap; credit?: LangMap }
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
-  | { type: 'check'; id: string; title?: LangMap; questions: Question[] };
+  | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
+  | Scenario;
+
+/** A choice of a scenario node: what the learner says, its consequence, where it leads. */
+export interface ScenarioChoice {
+  id: string;
+  text: LangMap;
+  feedback?: LangMap;
+  /** The id of a node of the same scenario (checked by scenario-graph.ts). */
+  next: string;
+}
+
+/** A node of a scenario: a line with choices, or an ending (`end`). */
+export interface ScenarioNode {
+  id: string;
+  speaker?: LangMap;
+  line: LangMap;
+  choices: ScenarioChoice[];
+  end?: 'good' | 'poor' | 'neutral';
+  score?: number;
+  feedback?: LangMap;
+}
+
+/** A branching scenario block (issue 15); `start` is resolved (the first node by default). */
+export interface Scenario {
+  type: 'scenario';
+  id: string;
+  title: LangMap;
+  intro?: LangMap;
+  start: string;
+  nodes: ScenarioNode[];
+}
 
 export interface Page {
   id: string;
@@ -160,4 +191,9 @@ export function allQuestions(course: Course): Question[] {
 
 export function allPages(course: Course): Page[] {
   return course.modules.flatMap((m) => m.pages);
+}
+
+/** The scenario blocks of the course, in page order. */
+export function scenarios(course: Course): Scenario[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'scenario' ? [b] : []))));
 }
