@@ -4,4 +4,5 @@
  * when you add its script (one per line, sorted).
  */
 export const SCRIPTED_BLOCKS: readonly string[] = [
+  'scenario',
 ];
