@@ -84,10 +84,13 @@ export function moodleRequest(elements: Array<[string, string]>, standard: Scorm
 /** Which knowledge-check answers become interactions: the first answer to each check, or none. */
 export type CheckJournal = 'first' | 'none';
 
-/** Interactions the course can write in one Moodle attempt: each check once (or none), each scenario's first ending (or none), each assessment question once per attempt. */
+/** Interactions the course can write in one Moodle attempt: each check once (or none), each scenario's first ending (or none: `tracking.scenarios`), each assessment question once per attempt. */
 export function interactionBudget(course: Course, checks: CheckJournal): number {
-  return (checks === 'none' ? 0 : checkQuestions(course).length + scenarios(course).length) + course.assessments.reduce((sum, a) => sum + a.attempts * a.draw, 0);
+  return (checks === 'none' ? 0 : checkQuestions(course).length) + scenarioSlots(course).length + course.assessments.reduce((sum, a) => sum + a.attempts * a.draw, 0);
 }
+
+/** The scenarios whose first ending becomes an interaction. */
+const scenarioSlots = (course: Course): Scenario[] => (course.tracking.scenarios === 'none' ? [] : scenarios(course));
 
 /**
  * The longest learner response a scenario's ending can write in SCORM 2004 (interactions/scorm2004.ts):
@@ -266,10 +269,10 @@ export function worstCaseSave(course: Course, standard: ScormStandard, checks: C
   }
   const head = multipartBytes(moodleRequest(scalarElements(course, standard), standard));
   const questionsBytes = slots.reduce((sum, [q, check], n) => sum + biggest(q, n, check), head);
-  // A scenario's first ending, after every question (tracking.checks: none writes none).
+  // A scenario's first ending, after every question (tracking.scenarios: none writes none).
   const scenarioBytes = (s: Scenario, n: number) =>
     Math.max(...course.languages.map((lang) => multipartBytes(scenarioElements(standard, n, s, lang).map(([e, value]) => ({ name: moodleFieldName(e, standard), value }))))) - closing;
-  return (checks === 'none' ? [] : scenarios(course)).reduce((sum, s, k) => sum + scenarioBytes(s, slots.length + k), questionsBytes);
+  return scenarioSlots(course).reduce((sum, s, k) => sum + scenarioBytes(s, slots.length + k), questionsBytes);
 }
 
 /** `save-too-large` when the worst-case save of a SCORM target passes the budget; returns the size. */

@@ -2,7 +2,7 @@
  * Issue 15: the scenario fixture's SCORM packages played in a DOM against scorm-again behind the
  * strict wrappers (Moodle's formats): the block's bundled script plays node by node, an ending
  * writes one `performance` interaction, a relaunch resumes mid-scenario, a restart records no
- * second interaction (`tracking.checks: first`), and `checks: none` records none.
+ * second interaction, and `tracking.scenarios: none` records none (`checks: none` alone does not stop it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,9 +86,19 @@ describe('scenario in SCORM 1.2', () => {
     expect(second.api.values.has('cmi.core.score.raw')).toBe(false);
   });
 
-  it('records nothing with tracking.checks: none', async () => {
-    const dir = testdir({
+  it('records nothing with tracking.scenarios: none (and records with checks: none alone)', async () => {
+    const withChecksNone = await buildPackage(testdir({
       'course.yaml': readFileSync(join(FIXTURE, 'course.yaml'), 'utf8') + 'tracking: { checks: none }\n',
+      'modules/conversation.yaml': readFileSync(join(FIXTURE, 'modules/conversation.yaml'), 'utf8'),
+    }), 'scorm12', 'en');
+    const recorded = await launch(withChecksNone);
+    await toPractice(recorded.doc);
+    await choose(recorded.doc, 'lecture');
+    await choose(recorded.doc, 'insist');
+    expect(interactions12(recorded.api.values).map((i) => i.result)).toEqual(['wrong']);
+
+    const dir = testdir({
+      'course.yaml': readFileSync(join(FIXTURE, 'course.yaml'), 'utf8') + 'tracking: { checks: none, scenarios: none }\n',
       'modules/conversation.yaml': readFileSync(join(FIXTURE, 'modules/conversation.yaml'), 'utf8'),
     });
     const pkg = await buildPackage(dir, 'scorm12', 'en');

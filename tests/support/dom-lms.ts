@@ -60,7 +60,7 @@ export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts
   const api = opts.wrap ? opts.wrap(lms) : new StrictScorm12(lms);
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API = api;
   runBlockScripts(window, pkg);
-  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks));
+  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks, data.tracking?.scenarios));
   return { window, doc, lms, api, player, data: player.data };
 }
 

@@ -97,10 +97,13 @@ describe('scenario endings as SCORM interactions', () => {
 describe('the Moodle save budget counts scenario endings', () => {
   const course = loadCourse(join(ROOT, 'tests/fixtures/courses/scenario')).course!;
 
-  it('one interaction per scenario with tracking.checks: first, none with none', () => {
+  it('one interaction per scenario, whatever tracking.checks says; none with tracking.scenarios: none', () => {
+    const none = { ...course, tracking: { ...course.tracking, scenarios: 'none' as const } };
+    expect(course.tracking.scenarios).toBe('first');
     expect(interactionBudget(course, 'first')).toBe(1);
-    expect(interactionBudget(course, 'none')).toBe(0);
-    for (const standard of ['scorm12', 'scorm2004'] as const) expect(worstCaseSave(course, standard, 'first')).toBeGreaterThan(worstCaseSave(course, standard, 'none'));
+    expect(interactionBudget(course, 'none')).toBe(1);
+    expect(interactionBudget(none, 'none')).toBe(0);
+    for (const standard of ['scorm12', 'scorm2004'] as const) expect(worstCaseSave(course, standard, 'none')).toBeGreaterThan(worstCaseSave(none, standard, 'none'));
   });
 
   it('bounds the learner response: a loop fills the cap, a path without one is its longest walk', () => {
