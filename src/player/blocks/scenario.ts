@@ -102,6 +102,7 @@ function mount(root: HTMLElement, context: BlockContext): void {
     const next = choice && node(choice.next);
     if (!choice || !next) return;
     progress = withChoice(scenario!, progress, choiceId);
+    context.record?.({ type: 'scenario-choice', scenario: scenario as PlayerScenario, node: nodeId, choice: choiceId, timestamp: new Date() });
     if (next.end) ended(next as PlayerScenarioNode & { end: ScenarioEnding });
     context.saveScenario?.(id, progress);
 
