@@ -4,7 +4,7 @@
  * and the page, module or assessment as parent. cmi5 passes its LMS context template, which the
  * builder extends without overwriting any value (cmi5 §10).
  */
-import type { LearningEvent, PlayerData } from '../core/types.js';
+import type { LearningEvent, PlayerData, PlayerScenario } from '../core/types.js';
 import { xapiInteractionDefinition, xapiInteractionResult, xapiScenarioResult, type LanguageMap } from '../interactions/xapi.js';
 import { ACTIVITY_TYPES, childIri } from './xapi-iris.js';
 
@@ -220,13 +220,18 @@ export class StatementBuilder {
    * which choices were made where.
    */
   scenarioChoice(event: Extract<LearningEvent, { type: 'scenario-choice' }>): Statement {
-    const s = event.scenario;
+    const { object, context } = this.scenarioPlace(event.scenario);
+    return this.statement(VERBS.responded, object, context, { response: `${event.node}[.]${event.choice}` }, event.timestamp);
+  }
+
+  /** A scenario as a `simulation` activity below the course, with its page as parent and the course and module as grouping. */
+  private scenarioPlace(s: PlayerScenario): { object: Activity; context: Context } {
     const object = activity(childIri(this.setup.courseIri, 'scenarios', s.id), { type: ACTIVITY_TYPES.simulation, name: { [this.lang]: s.title } });
     const grouping = [this.courseActivity()];
     const mod = this.moduleOf(s.page);
     if (mod) grouping.push(mod);
     const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
-    return this.statement(VERBS.responded, object, this.context({ contextActivities: { parent, grouping } }), { response: `${event.node}[.]${event.choice}` }, event.timestamp);
+    return { object, context: this.context({ contextActivities: { parent, grouping } }) };
   }
 
   /**
@@ -237,12 +242,7 @@ export class StatementBuilder {
    * course's questions use, so a cmi5 "allowed" statement and the Tin Can one are the same.
    */
   scenarioEnded(event: Extract<LearningEvent, { type: 'scenario-ended' }>): Statement {
-    const s = event.scenario;
-    const object = activity(childIri(this.setup.courseIri, 'scenarios', s.id), { type: ACTIVITY_TYPES.simulation, name: { [this.lang]: s.title } });
-    const grouping = [this.courseActivity()];
-    const mod = this.moduleOf(s.page);
-    if (mod) grouping.push(mod);
-    const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
-    return this.statement(VERBS.answered, object, this.context({ contextActivities: { parent, grouping } }), xapiScenarioResult(event), event.timestamp);
+    const { object, context } = this.scenarioPlace(event.scenario);
+    return this.statement(VERBS.answered, object, context, xapiScenarioResult(event), event.timestamp);
   }
 }
