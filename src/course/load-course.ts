@@ -243,6 +243,23 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
               ...(b.completion ? { completion: b.completion } : {}),
             };
           }
+          case 'scenario':
+            return {
+              type: 'scenario',
+              id: b.id,
+              title: t(b.title),
+              ...(b.intro ? { intro: t(b.intro) } : {}),
+              start: b.start ?? b.nodes[0]!.id,
+              nodes: b.nodes.map((n) => ({
+                id: n.id,
+                line: t(n.line),
+                ...(n.speaker ? { speaker: t(n.speaker) } : {}),
+                choices: (n.choices ?? []).map((c) => ({ id: c.id, text: t(c.text), next: c.next, ...(c.feedback ? { feedback: t(c.feedback) } : {}) })),
+                ...(n.end ? { end: n.end } : {}),
+                ...(n.score !== undefined ? { score: n.score } : {}),
+                ...(n.feedback ? { feedback: t(n.feedback) } : {}),
+              })),
+            };
         }
       }),
     })),
@@ -279,7 +296,7 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
     },
     ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
     cmi5: { aus: c.cmi5?.aus ?? 'course' },
-    tracking: { checks: c.tracking.checks },
+    tracking: { checks: c.tracking.checks, scenarios: c.tracking.scenarios },
     modules,
     assessments,
     result: { from: c.result.from },

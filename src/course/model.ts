@@ -94,7 +94,8 @@ export type Block =
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
   | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
   | InteractiveBlock
-  | MediaBlock;
+  | MediaBlock
+  | Scenario;
 
 /** A titled section of an accordion, a tab, or a step of a stepper. */
 export interface Panel {
@@ -141,6 +142,36 @@ export interface MediaBlock {
   speech: boolean;
   transcript?: LangMap;
   completion?: 'watched';
+}
+
+/** A choice of a scenario node: what the learner says, its consequence, where it leads. */
+export interface ScenarioChoice {
+  id: string;
+  text: LangMap;
+  feedback?: LangMap;
+  /** The id of a node of the same scenario (checked by scenario-graph.ts). */
+  next: string;
+}
+
+/** A node of a scenario: a line with choices, or an ending (`end`). */
+export interface ScenarioNode {
+  id: string;
+  speaker?: LangMap;
+  line: LangMap;
+  choices: ScenarioChoice[];
+  end?: 'good' | 'poor' | 'neutral';
+  score?: number;
+  feedback?: LangMap;
+}
+
+/** A branching scenario block (issue 15); `start` is resolved (the first node by default). */
+export interface Scenario {
+  type: 'scenario';
+  id: string;
+  title: LangMap;
+  intro?: LangMap;
+  start: string;
+  nodes: ScenarioNode[];
 }
 
 export interface Page {
@@ -191,7 +222,7 @@ export interface Course {
   xapi?: { activityBase: string };
   cmi5: { aus: 'course' | 'module' };
   /** Knowledge-check answers recorded as SCORM interactions: the first to each check, or none. */
-  tracking: { checks: 'first' | 'none' };
+  tracking: { checks: 'first' | 'none'; /** Scenario endings as SCORM interactions: the first per scenario, or none. */ scenarios: 'first' | 'none' };
   /** Where each page, assessment and question id is defined (course-relative file), for diagnostics found after loading. */
   positions: Record<string, SourcePosition>;
   /** Course-relative paths of the assets each language's packages carry (shared ones and its own), sorted. */
@@ -215,4 +246,9 @@ export function allPages(course: Course): Page[] {
 /** The video and audio blocks of the course, in page order. */
 export function mediaBlocks(course: Course): MediaBlock[] {
   return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.filter((b): b is MediaBlock => b.type === 'video' || b.type === 'audio')));
+}
+
+/** The scenario blocks of the course, in page order. */
+export function scenarios(course: Course): Scenario[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'scenario' ? [b] : []))));
 }

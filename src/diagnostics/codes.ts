@@ -104,6 +104,13 @@ export const CODES = {
   'caption-format': { severity: 'error', hint: 'Captions are WebVTT files (.vtt). Convert an .srt file: add the line WEBVTT at the top, and write the milliseconds with a dot (00:00:01.500).' },
   'caption-invalid': { severity: 'error', hint: 'Fix the WebVTT file at this place: it starts with WEBVTT, a blank line separates cues, each cue is a timing line "00:00:01.000 --> 00:00:04.000" and its text.' },
   'transcript-missing': { severity: 'error', hint: 'Learners who cannot hear the audio read it: add `transcript:` (Markdown), or `captions:` (WebVTT) from which the transcript is made, or write `speech: false` if nothing is said.' },
+  // Scenarios (issue 15; src/course/scenario-graph.ts, docs/authoring.md "Scenarios")
+  'scenario-duplicate-node': { severity: 'error', hint: 'Give each node of the scenario its own id (ids only need to be unique within the scenario); keep the id of a node already published, so learners resume where they were.' },
+  'scenario-missing-node': { severity: 'error', hint: 'Write the id of a node of the same scenario, or add the node.' },
+  'scenario-unreachable-node': { severity: 'error', hint: 'Add a choice that leads to this node, or remove the node (or change `start` if the scenario should begin there).' },
+  'scenario-dead-end': { severity: 'error', hint: 'Give a node of this loop a choice that leads towards an ending (`end: good`, `poor` or `neutral`), so a learner can always finish.' },
+  'scenario-no-ending': { severity: 'error', hint: 'Add at least one ending: a node with `end: good`, `poor` or `neutral` (and optionally a `score` and a debrief in `feedback`).' },
+  'scenario-node-kind': { severity: 'error', hint: 'A node has `choices` (what the learner can say next) or `end` (it closes the scenario), never both and never neither.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -11,6 +11,7 @@ import type { PlayerData } from '../../src/player/core/types.js';
 import { Scorm12Tracker } from '../../src/player/tracking/scorm12.js';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { fileText } from './build.js';
+import { runBlockScripts } from './block-scripts.js';
 import { StrictScorm12, type ScormRuntime } from './strict-scorm12.js';
 
 /** The part of scorm-again's Scorm12API the tests use (its typings declare a default export; the module has a named one). */
@@ -58,7 +59,8 @@ export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts
   doc.write(fileText(pkg, 'index.html'));
   const api = opts.wrap ? opts.wrap(lms) : new StrictScorm12(lms);
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API = api;
-  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks));
+  runBlockScripts(window, pkg);
+  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks, data.tracking?.scenarios));
   return { window, doc, lms, api, player, data: player.data };
 }
 
@@ -70,4 +72,14 @@ export function click(el: Element | null): void {
 
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** Every SCORM 1.2 interaction written, by index, field by field (last write wins). */
+export function interactions12(values: Map<string, string>): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  for (const [key, value] of values) {
+    const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
+    if (m) (out[Number(m[1])] ??= {})[m[2]!] = value;
+  }
+  return out;
 }

@@ -46,7 +46,10 @@ function setUp() {
     strings: { transcript: 'Transcript' },
     readOnly: false,
     announce: () => {},
-    record: (event) => recorded.push(event),
+    record: (event) => {
+      if (event.type !== 'media') throw new Error(`a media block recorded a ${event.type} event`);
+      recorded.push(event);
+    },
     complete: (root) => completed.push(root),
   };
   const root = doc.querySelector<HTMLElement>('.cp-media')!;

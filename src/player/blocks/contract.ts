@@ -11,7 +11,9 @@
  * A block script imports only this file (and its own helpers): never `core/player.ts`, so the
  * player's code is not bundled twice. What it needs from the player comes through `BlockContext`.
  */
-import type { MediaEvent } from '../core/types.js';
+
+import type { ScenarioProgress } from '../core/scenario-path.js';
+import type { LearningEvent, PlayerScenario } from '../core/types.js';
 
 /** What the player gives a block. Grown additively when a block kind needs more. */
 export interface BlockContext {
@@ -24,12 +26,18 @@ export interface BlockContext {
   /** Says `message` through the page's polite live region. */
   announce(message: string): void;
   /** Hands a learning event to the tracker (nothing is recorded in review mode). Issue 15: media. */
-  record(event: MediaEvent): void;
+  record(event: LearningEvent): void;
   /**
    * This block is done (a `completion: watched` media played to its end): its page counts as
    * viewed once every block of it marked `data-completion` has said so.
    */
   complete(root: HTMLElement): void;
+  /** Scenario blocks (issue 15): the scenario's graph from the player data. */
+  scenario?(id: string): PlayerScenario | undefined;
+  /** The learner's saved progress in a scenario (null: not started). */
+  scenarioState?(id: string): ScenarioProgress | null;
+  /** Keeps the progress in the learner state and saves it (nothing is saved in review mode). */
+  saveScenario?(id: string, progress: ScenarioProgress): void;
 }
 
 export interface BlockBehaviour {

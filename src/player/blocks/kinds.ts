@@ -8,6 +8,7 @@ export const SCRIPTED_BLOCKS: readonly string[] = [
   'audio',
   'flip-cards',
   'hotspots',
+  'scenario',
   'stepper',
   'tabs',
   'video',

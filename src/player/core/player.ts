@@ -176,6 +176,12 @@ export class Player implements PlayerContext {
         if (!this.readOnly) void this.tracker.record(event);
       },
       complete: (root) => void this.blockComplete(root),
+      scenario: (id) => this.data.scenarios?.find((x) => x.id === id),
+      scenarioState: (id) => this.state.scenarios?.[id] ?? null,
+      saveScenario: (id, progress) => {
+        (this.state.scenarios ??= {})[id] = progress;
+        void this.save();
+      },
     };
   }
 

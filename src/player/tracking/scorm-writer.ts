@@ -14,6 +14,16 @@ export function journaled(event: Extract<LearningEvent, { type: 'answered' }>, c
   return event.context !== 'check' || (checks === 'first' && !event.repeat);
 }
 
+/**
+ * Whether a scenario's ending becomes an interaction (course.yaml `tracking.scenarios`): the first
+ * ending the learner reaches in each scenario (not the endings of later plays after a restart), or
+ * none. Apart from `tracking.checks`: a course that records no check (to keep Moodle's saves small)
+ * still records its few scenarios, one interaction each.
+ */
+export function journaledScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>, scenarios: 'first' | 'none' = 'first'): boolean {
+  return scenarios === 'first' && !event.repeat;
+}
+
 export interface ScormCalls {
   setValue(element: string, value: string): unknown;
   commit(): unknown;

@@ -4,8 +4,8 @@
  * and the page, module or assessment as parent. cmi5 passes its LMS context template, which the
  * builder extends without overwriting any value (cmi5 §10).
  */
-import type { LearningEvent, MediaEvent, PlayerData } from '../core/types.js';
-import { xapiInteractionDefinition, xapiInteractionResult, type LanguageMap } from '../interactions/xapi.js';
+import type { LearningEvent, MediaEvent, PlayerData, PlayerScenario } from '../core/types.js';
+import { xapiInteractionDefinition, xapiInteractionResult, xapiScenarioResult, type LanguageMap } from '../interactions/xapi.js';
 import { ACTIVITY_TYPES, childIri } from './xapi-iris.js';
 import { MEDIA_TYPES, MEDIA_VERBS, mediaContextExtensions, mediaResult, PROFILE_CATEGORY } from './xapi-media.js';
 
@@ -22,6 +22,7 @@ export const VERBS = {
   initialized: verb(`${ADL}initialized`, 'initialized'),
   experienced: verb(`${ADL}experienced`, 'experienced'),
   answered: verb(`${ADL}answered`, 'answered'),
+  responded: verb(`${ADL}responded`, 'responded'),
   passed: verb(`${ADL}passed`, 'passed'),
   failed: verb(`${ADL}failed`, 'failed'),
   completed: verb(`${ADL}completed`, 'completed'),
@@ -227,5 +228,37 @@ export class StatementBuilder {
     const extensions = event.attempt !== undefined ? { 'http://id.tincanapi.com/extension/attempt-id': event.attempt } : undefined;
     const result = xapiInteractionResult(q, event.response, event.result, event.score, event.latencyMs);
     return this.statement(VERBS.answered, object, this.context({ contextActivities: { ...(parent.length ? { parent } : {}), grouping }, ...(extensions ? { extensions } : {}) }), result, event.timestamp);
+  }
+
+  /**
+   * `responded` at a node of a scenario (issue 15): the choice made, as `node[.]choice` in
+   * `result.response`, about the scenario's activity; so a learner who leaves mid-way still shows
+   * which choices were made where.
+   */
+  scenarioChoice(event: Extract<LearningEvent, { type: 'scenario-choice' }>): Statement {
+    const { object, context } = this.scenarioPlace(event.scenario);
+    return this.statement(VERBS.responded, object, context, { response: `${event.node}[.]${event.choice}` }, event.timestamp);
+  }
+
+  /** A scenario as a `simulation` activity below the course, with its page as parent and the course and module as grouping. */
+  private scenarioPlace(s: PlayerScenario): { object: Activity; context: Context } {
+    const object = activity(childIri(this.setup.courseIri, 'scenarios', s.id), { type: ACTIVITY_TYPES.simulation, name: { [this.lang]: s.title } });
+    const grouping = [this.courseActivity()];
+    const mod = this.moduleOf(s.page);
+    if (mod) grouping.push(mod);
+    const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
+    return { object, context: this.context({ contextActivities: { parent, grouping } }) };
+  }
+
+  /**
+   * `answered` a scenario (issue 15): a `simulation` activity below the course, its page as
+   * parent, the course and module as grouping; the result holds the path, the verdict, the score
+   * and `completion: true`. Not `completed`: that is a cmi5 defined verb, and an LMS that reads
+   * verbs alone would take a scenario's ending for the AU's completion; `answered` is what the
+   * course's questions use, so a cmi5 "allowed" statement and the Tin Can one are the same.
+   */
+  scenarioEnded(event: Extract<LearningEvent, { type: 'scenario-ended' }>): Statement {
+    const { object, context } = this.scenarioPlace(event.scenario);
+    return this.statement(VERBS.answered, object, context, xapiScenarioResult(event), event.timestamp);
   }
 }
