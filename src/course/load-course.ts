@@ -133,6 +133,7 @@ function assetsByLanguage(langs: string[], uses: AssetUse[], modules: Course['mo
       const paths = new Set(uses.filter((u) => carried(u, lang)).map((u) => u.path));
       // An image filled from the source language (--allow-missing) travels with the language that shows it.
       for (const m of modules) for (const p of m.pages) for (const b of p.blocks) if (b.type === 'image') paths.add(b.src[lang]!);
+      for (const m of modules) for (const p of m.pages) for (const b of p.blocks) if (b.type === 'hotspots') paths.add(b.image.src[lang]!);
       return [lang, [...paths].sort()];
     }),
   );
@@ -147,6 +148,8 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
   const mapPaths = (map: LangMap, f: (path: string) => string): LangMap => Object.fromEntries(Object.entries(map).map(([l, v]) => [l, f(v)]));
 
   const item = (i: { id: string; text: TextValue }) => ({ id: i.id, text: t(i.text) });
+  const panel = (i: { title: TextValue; body: TextValue }) => ({ title: t(i.title), body: t(i.body) });
+  const titled = (title: TextValue | undefined) => (title === undefined ? {} : { title: t(title) });
   const question = (q: QuestionSource): Question => {
     const base = {
       id: q.id,
@@ -203,6 +206,20 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
             return { type: 'testimony', name: t(b.name), quote: t(b.quote), ...(b.role ? { role: t(b.role) } : {}) };
           case 'check':
             return { type: 'check', id: b.id, questions: b.questions.map(question), ...(b.title ? { title: t(b.title) } : {}) };
+          case 'accordion':
+          case 'tabs':
+            return { type: b.type, ...titled(b.title), items: b.items.map(panel) };
+          case 'flip-cards':
+            return { type: b.type, ...titled(b.title), cards: b.cards.map((c) => ({ front: t(c.front), back: t(c.back) })) };
+          case 'stepper':
+            return { type: b.type, ...titled(b.title), steps: b.steps.map(panel) };
+          case 'hotspots':
+            return {
+              type: b.type,
+              ...titled(b.title),
+              image: { src: mapPaths(t(b.image.src), posix.normalize), alt: t(b.image.alt) },
+              spots: b.spots.map((spot) => ({ x: spot.x, y: spot.y, label: t(spot.label), body: t(spot.body) })),
+            };
         }
       }),
     })),

@@ -91,7 +91,30 @@ export type Block =
   | { type: 'image'; /** The file per language (the same path in every language for most images). */ src: LangMap; alt: LangMap; caption?: LangMap; credit?: LangMap }
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
-  | { type: 'check'; id: string; title?: LangMap; questions: Question[] };
+  | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
+  | InteractiveBlock;
+
+/** A titled section of an accordion, a tab, or a step of a stepper. */
+export interface Panel {
+  title: LangMap;
+  body: LangMap;
+}
+
+/** A spot on a hotspots image; x and y in percent of the image's width and height. */
+export interface Hotspot {
+  x: number;
+  y: number;
+  label: LangMap;
+  body: LangMap;
+}
+
+/** The blocks of issue 15 with a script each (src/player/blocks/<type>.ts); their markup reads without it. */
+export type InteractiveBlock =
+  | { type: 'accordion'; title?: LangMap; items: Panel[] }
+  | { type: 'tabs'; title?: LangMap; items: Panel[] }
+  | { type: 'flip-cards'; title?: LangMap; cards: Array<{ front: LangMap; back: LangMap }> }
+  | { type: 'stepper'; title?: LangMap; steps: Panel[] }
+  | { type: 'hotspots'; title?: LangMap; image: { src: LangMap; alt: LangMap }; spots: Hotspot[] };
 
 export interface Page {
   id: string;

@@ -100,27 +100,21 @@ function checkTitleLength(course: Validated<CourseSource>, out: Diagnostic[]): v
 /** Every image says what it shows in every language, or is marked decorative. */
 function checkImages(sources: CourseSources, out: Diagnostic[]): void {
   const blank = (text: string) => text.trim() === '';
-  for (const m of sources.modules) {
-    m.data.pages.forEach((page, p) =>
-      page.blocks.forEach((block, b) => {
-        if (block.type !== 'image') return;
-        const path: DataPath = ['pages', p, 'blocks', b];
-        const alt = block.alt;
-        if (block.decorative) {
-          const said = alt !== undefined && (typeof alt === 'string' ? !blank(alt) : Object.values(alt).some((v) => !blank(v)));
-          if (said) out.push(diag('invalid-value', 'this image is marked decorative but has an alt text', at(m.file, [...path, 'decorative']), { hint: 'Remove `decorative: true` if the alt text matters (it is read to learners who cannot see the image), or remove `alt`.' }));
-          return;
-        }
-        if (alt === undefined) {
-          out.push(diag('missing-field', '"alt" is required here', at(m.file, path), { hint: 'Say what the image shows in `alt`, or write `decorative: true` for an image that only decorates.' }));
-        } else if (typeof alt === 'string') {
-          if (blank(alt)) out.push(diag('empty-alt', 'the alt text of this image is empty', at(m.file, [...path, 'alt'])));
-        } else {
-          for (const [lang, text] of Object.entries(alt)) if (blank(text)) out.push(diag('empty-alt', `the "${lang}" alt text of this image is empty`, at(m.file, [...path, 'alt', lang])));
-        }
-      }),
-    );
-  }
+  forEachImage(sources, (image, file, path) => {
+    const alt = image.alt;
+    if (image.decorative) {
+      const said = alt !== undefined && (typeof alt === 'string' ? !blank(alt) : Object.values(alt).some((v) => !blank(v)));
+      if (said) out.push(diag('invalid-value', 'this image is marked decorative but has an alt text', at(file, [...path, 'decorative']), { hint: 'Remove `decorative: true` if the alt text matters (it is read to learners who cannot see the image), or remove `alt`.' }));
+      return;
+    }
+    if (alt === undefined) {
+      out.push(diag('missing-field', '"alt" is required here', at(file, path), { hint: 'Say what the image shows in `alt`, or write `decorative: true` for an image that only decorates.' }));
+    } else if (typeof alt === 'string') {
+      if (blank(alt)) out.push(diag('empty-alt', 'the alt text of this image is empty', at(file, [...path, 'alt'])));
+    } else {
+      for (const [lang, text] of Object.entries(alt)) if (blank(text)) out.push(diag('empty-alt', `the "${lang}" alt text of this image is empty`, at(file, [...path, 'alt', lang])));
+    }
+  });
   const logoAlt = sources.course.data.theme?.logoAlt;
   if (logoAlt !== undefined) {
     const entries: Array<[DataPath, string]> = typeof logoAlt === 'string' ? [[['theme', 'logoAlt'], logoAlt]] : Object.entries(logoAlt).map(([l, v]) => [['theme', 'logoAlt', l], v]);
@@ -151,6 +145,25 @@ function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
   for (const a of sources.assessments) {
     claim(a.file, ['id'], a.data.id);
     a.data.questions.forEach((q, i) => claim(a.file, ['questions', i, 'id'], q.id));
+  }
+}
+
+/** An image of a page: an image block, or the picture of a hotspots block (issue 15). */
+interface ImageSource {
+  src: string | Record<string, string>;
+  alt?: string | Record<string, string>;
+  decorative?: boolean;
+}
+
+/** Every image of the modules' pages with the data path of the object holding its `src` and `alt`: one set of image rules for every block that shows one. */
+export function forEachImage(sources: CourseSources, visit: (image: ImageSource, file: SourceFile, path: DataPath) => void): void {
+  for (const m of sources.modules) {
+    m.data.pages.forEach((page, p) =>
+      page.blocks.forEach((block, b) => {
+        if (block.type === 'image') visit(block, m.file, ['pages', p, 'blocks', b]);
+        else if (block.type === 'hotspots') visit(block.image, m.file, ['pages', p, 'blocks', b, 'image']);
+      }),
+    );
   }
 }
 
@@ -265,25 +278,20 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
   };
   const logo = sources.course.data.theme?.logo;
   if (logo !== undefined) useAsset(sources.course.file, ['theme', 'logo'], logo);
-  for (const m of sources.modules) {
-    m.data.pages.forEach((page, p) =>
-      page.blocks.forEach((block, b) => {
-        if (block.type !== 'image') return;
-        const path: DataPath = ['pages', p, 'blocks', b, 'src'];
-        if (typeof block.src === 'string') return useAsset(m.file, path, block.src);
-        // One image per language: every course language, and no other.
-        for (const lang of languages) {
-          if (block.src[lang] !== undefined) continue;
-          const hint = `Add \`${lang}: ${imagePathFor(block.src, lang)}\` (the image with its words in ${lang}), or give one path for every language if the image has no words in it.`;
-          out.push(diag('untranslated-image', `missing "${lang}" image`, at(m.file, path), { hint }));
-        }
-        for (const [lang, src] of Object.entries(block.src)) {
-          if (languages.includes(lang)) useAsset(m.file, [...path, lang], src, lang);
-          else out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, { ...keyPositionOf(m.file, path, lang), path: pathString([...path, lang]) }));
-        }
-      }),
-    );
-  }
+  forEachImage(sources, (image, file, imagePath) => {
+    const path: DataPath = [...imagePath, 'src'];
+    if (typeof image.src === 'string') return useAsset(file, path, image.src);
+    // One image per language: every course language, and no other.
+    for (const lang of languages) {
+      if (image.src[lang] !== undefined) continue;
+      const hint = `Add \`${lang}: ${imagePathFor(image.src, lang)}\` (the image with its words in ${lang}), or give one path for every language if the image has no words in it.`;
+      out.push(diag('untranslated-image', `missing "${lang}" image`, at(file, path), { hint }));
+    }
+    for (const [lang, src] of Object.entries(image.src)) {
+      if (languages.includes(lang)) useAsset(file, [...path, lang], src, lang);
+      else out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, { ...keyPositionOf(file, path, lang), path: pathString([...path, lang]) }));
+    }
+  });
   for (const f of files) {
     visitTexts(FILE_SCHEMAS[f.kind], f.data, (value, path, format) => {
       // Plain-text fields are escaped as typed: no link, image or HTML in them is ever live.

@@ -156,7 +156,51 @@ const checkBlock = z.strictObject({
   questions: z.array(question).min(1).max(20),
 });
 
-export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock]);
+// Issue 15: interactive blocks (accordion, tabs, flip-cards, stepper, hotspots), format in docs/authoring.md.
+const titledPanel = z.strictObject({ title: text, body: markdown });
+const accordionBlock = z.strictObject({
+  type: z.literal('accordion'),
+  title: text.optional().describe('A heading above the accordion.'),
+  items: z.array(titledPanel).min(2).max(20).describe('The sections: each a title (the button) and a body shown when opened.'),
+});
+const tabsBlock = z.strictObject({
+  type: z.literal('tabs'),
+  title: text.optional().describe('Names the set of tabs (for screen readers, and shown as a heading).'),
+  items: z.array(titledPanel).min(2).max(8).describe('The tabs: each a title (the tab) and a body (its panel).'),
+});
+const flipCardsBlock = z.strictObject({
+  type: z.literal('flip-cards'),
+  title: text.optional().describe('A heading above the cards.'),
+  cards: z
+    .array(z.strictObject({ front: inlineMarkdown.describe('What the card shows first: a term, a question.'), back: markdown.describe('What the card shows when turned.') }))
+    .min(1)
+    .max(12),
+});
+const stepperBlock = z.strictObject({
+  type: z.literal('stepper'),
+  title: text.optional().describe('A heading above the steps.'),
+  steps: z.array(titledPanel).min(2).max(12).describe('The steps of a process or timeline, in order; shown one at a time.'),
+});
+const hotspotsBlock = z.strictObject({
+  type: z.literal('hotspots'),
+  title: text.optional().describe('A heading above the image.'),
+  image: z
+    .strictObject({ src: imageBlock.shape.src, alt: text.describe('What the image shows, for learners who cannot see it. Required.') })
+    .describe('The picture the spots are placed on.'),
+  spots: z
+    .array(
+      z.strictObject({
+        x: z.number().min(0).max(100).describe('Across, in percent of the image width (0 = left edge, 100 = right edge).'),
+        y: z.number().min(0).max(100).describe('Down, in percent of the image height (0 = top, 100 = bottom).'),
+        label: text.describe('The name of the spot, read by screen readers and listed below the image.'),
+        body: markdown.describe('What opening the spot shows.'),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
+export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock, accordionBlock, tabsBlock, flipCardsBlock, stepperBlock, hotspotsBlock]);
 
 export const page = z.strictObject({
   id,

@@ -72,17 +72,20 @@ export function extractXliff(course: CourseTexts, options: ExtractOptions, out: 
   return { xliff, from, units, translated, stale, images: imagesToMake(course, options.lang) };
 }
 
-/** Image blocks whose `src` is a per-language map without `lang`. */
+/** Image blocks (and hotspots pictures) whose `src` is a per-language map without `lang`. */
 function imagesToMake(course: CourseTexts, lang: string): SourcePosition[] {
   const found: SourcePosition[] = [];
   for (const f of course.files) {
     if (f.kind !== 'module') continue;
-    const pages = (f.data as { pages?: Array<{ blocks?: Array<{ type: string; src?: unknown }> }> }).pages ?? [];
+    const pages = (f.data as { pages?: Array<{ blocks?: Array<{ type: string; src?: unknown; image?: { src?: unknown } }> }> }).pages ?? [];
     pages.forEach((page, p) =>
       (page.blocks ?? []).forEach((block, b) => {
         if (block.type === 'image' && block.src && typeof block.src === 'object' && !(lang in block.src)) {
           found.push(positionOf(f.file, ['pages', p, 'blocks', b, 'src']));
         }
+        // The picture of a hotspots block (issue 15) is an image like any other.
+        const hotspotsSrc = block.type === 'hotspots' ? block.image?.src : undefined;
+        if (hotspotsSrc && typeof hotspotsSrc === 'object' && !(lang in hotspotsSrc)) found.push(positionOf(f.file, ['pages', p, 'blocks', b, 'image', 'src']));
       }),
     );
   }

@@ -14,6 +14,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { themeCss } from '../course/theme.js';
 import { format, uiStrings, SOURCE_UI_LANGUAGE } from './i18n.js';
 import { createMarkdown } from './markdown.js';
+import { interactiveView } from './interactive-blocks.js';
 import { typographyFor } from './typography.js';
 
 const eta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
@@ -86,6 +87,12 @@ export function renderSite(course: Course, lang: string): RenderedSite {
         return { type: b.type, name: t(b.name), role: t(b.role), html: md.block(t(b.quote)) };
       case 'check':
         return { type: b.type, id: b.id, title: t(b.title) || s.knowledgeCheck, questions: b.questions.map(questionView) };
+      case 'accordion':
+      case 'tabs':
+      case 'flip-cards':
+      case 'stepper':
+      case 'hotspots':
+        return interactiveView(b, lang, t, md);
     }
   };
 

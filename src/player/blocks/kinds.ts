@@ -4,4 +4,9 @@
  * when you add its script (one per line, sorted).
  */
 export const SCRIPTED_BLOCKS: readonly string[] = [
+  'accordion',
+  'flip-cards',
+  'hotspots',
+  'stepper',
+  'tabs',
 ];
