@@ -220,6 +220,23 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
               image: { src: mapPaths(t(b.image.src), posix.normalize), alt: t(b.image.alt) },
               spots: b.spots.map((spot) => ({ x: spot.x, y: spot.y, label: t(spot.label), body: t(spot.body) })),
             };
+          case 'scenario':
+            return {
+              type: 'scenario',
+              id: b.id,
+              title: t(b.title),
+              ...(b.intro ? { intro: t(b.intro) } : {}),
+              start: b.start ?? b.nodes[0]!.id,
+              nodes: b.nodes.map((n) => ({
+                id: n.id,
+                line: t(n.line),
+                ...(n.speaker ? { speaker: t(n.speaker) } : {}),
+                choices: (n.choices ?? []).map((c) => ({ id: c.id, text: t(c.text), next: c.next, ...(c.feedback ? { feedback: t(c.feedback) } : {}) })),
+                ...(n.end ? { end: n.end } : {}),
+                ...(n.score !== undefined ? { score: n.score } : {}),
+                ...(n.feedback ? { feedback: t(n.feedback) } : {}),
+              })),
+            };
         }
       }),
     })),

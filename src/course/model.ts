@@ -92,7 +92,8 @@ export type Block =
   | { type: 'callout'; style: 'info' | 'tip' | 'warning' | 'example'; title?: LangMap; body: LangMap }
   | { type: 'testimony'; name: LangMap; role?: LangMap; quote: LangMap }
   | { type: 'check'; id: string; title?: LangMap; questions: Question[] }
-  | InteractiveBlock;
+  | InteractiveBlock
+  | Scenario;
 
 /** A titled section of an accordion, a tab, or a step of a stepper. */
 export interface Panel {
@@ -115,6 +116,36 @@ export type InteractiveBlock =
   | { type: 'flip-cards'; title?: LangMap; cards: Array<{ front: LangMap; back: LangMap }> }
   | { type: 'stepper'; title?: LangMap; steps: Panel[] }
   | { type: 'hotspots'; title?: LangMap; image: { src: LangMap; alt: LangMap }; spots: Hotspot[] };
+
+/** A choice of a scenario node: what the learner says, its consequence, where it leads. */
+export interface ScenarioChoice {
+  id: string;
+  text: LangMap;
+  feedback?: LangMap;
+  /** The id of a node of the same scenario (checked by scenario-graph.ts). */
+  next: string;
+}
+
+/** A node of a scenario: a line with choices, or an ending (`end`). */
+export interface ScenarioNode {
+  id: string;
+  speaker?: LangMap;
+  line: LangMap;
+  choices: ScenarioChoice[];
+  end?: 'good' | 'poor' | 'neutral';
+  score?: number;
+  feedback?: LangMap;
+}
+
+/** A branching scenario block (issue 15); `start` is resolved (the first node by default). */
+export interface Scenario {
+  type: 'scenario';
+  id: string;
+  title: LangMap;
+  intro?: LangMap;
+  start: string;
+  nodes: ScenarioNode[];
+}
 
 export interface Page {
   id: string;
@@ -183,4 +214,9 @@ export function allQuestions(course: Course): Question[] {
 
 export function allPages(course: Course): Page[] {
   return course.modules.flatMap((m) => m.pages);
+}
+
+/** The scenario blocks of the course, in page order. */
+export function scenarios(course: Course): Scenario[] {
+  return course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'scenario' ? [b] : []))));
 }

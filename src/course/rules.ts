@@ -5,6 +5,7 @@ import { checkStaleTranslations } from '../i18n/staleness.js';
 import { checkAsset } from './assets.js';
 import { describeCodePoint, refusedClass, refusedHint } from './characters.js';
 import { checkTheme } from './theme.js';
+import { checkScenario } from './scenario-graph.js';
 import { classifyLink, markdownRefs, stripHtmlComments } from './markdown-refs.js';
 import { markdownExcess } from './markdown-limits.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
@@ -46,6 +47,7 @@ export function runRules(all: CourseSources, out: Diagnostic[]): AssetUse[] {
   checkImages(sources, out);
   checkQuestions(sources, out);
   checkAssessments(sources, out);
+  checkScenarios(sources, out);
   checkTheme(sources.course.file, sources.course.data.theme, out);
   for (const f of files) checkTexts(f, sources.course.data.languages, out);
   checkStaleTranslations(sources.dir, sources.course.data.languages, files, out);
@@ -136,6 +138,8 @@ function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
     m.data.pages.forEach((page, p) => {
       claim(m.file, ['pages', p, 'id'], page.id);
       page.blocks.forEach((block, b) => {
+        // A scenario id names its interaction and xAPI activity beside the questions': unique in the course.
+        if (block.type === 'scenario') claim(m.file, ['pages', p, 'blocks', b, 'id'], block.id);
         if (block.type !== 'check') return;
         claim(m.file, ['pages', p, 'blocks', b, 'id'], block.id);
         block.questions.forEach((q, i) => claim(m.file, ['pages', p, 'blocks', b, 'questions', i, 'id'], q.id));
@@ -228,6 +232,13 @@ function checkQuestions(sources: CourseSources, out: Diagnostic[]): void {
         break;
     }
   });
+}
+
+/** Every scenario's graph (scenario-graph.ts). */
+function checkScenarios(sources: CourseSources, out: Diagnostic[]): void {
+  for (const m of sources.modules) {
+    m.data.pages.forEach((page, p) => page.blocks.forEach((block, b) => block.type === 'scenario' && checkScenario(block, m.file, ['pages', p, 'blocks', b], out)));
+  }
 }
 
 /** Pools can supply their draw; the course result names an existing assessment. */

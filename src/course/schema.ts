@@ -200,7 +200,33 @@ const hotspotsBlock = z.strictObject({
     .max(20),
 });
 
-export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock, accordionBlock, tabsBlock, flipCardsBlock, stepperBlock, hotspotsBlock]);
+/** Issue 15: a branching conversation (docs/authoring.md "Scenarios"); its graph is checked by scenario-graph.ts. */
+export const SCENARIO_ENDINGS = ['good', 'poor', 'neutral'] as const;
+const scenarioChoice = z.strictObject({
+  id: id.describe('Stable id within the node (the learner state and the recorded path use it).'),
+  text: inlineMarkdown.describe('What the learner says or does.'),
+  feedback: markdown.optional().describe('Shown after the learner picks this choice: its consequence.'),
+  next: id.describe('The id of the node this choice leads to (a node of the same scenario).'),
+});
+const scenarioNode = z.strictObject({
+  id: id.describe('Stable id within the scenario.'),
+  speaker: text.optional().describe('Who speaks (a composite persona).'),
+  line: markdown.describe('What the character says, or the situation.'),
+  choices: z.array(scenarioChoice).min(1).max(6).optional().describe('1 to 6 choices; a node has `choices` or `end`, never both.'),
+  end: z.enum(SCENARIO_ENDINGS).optional().describe('Makes the node an ending: good, poor or neutral.'),
+  score: z.number().min(0).max(100).optional().describe('An ending\'s score, 0..100 (recorded, never counted in the course score).'),
+  feedback: markdown.optional().describe('An ending\'s debrief, shown with its verdict.'),
+});
+const scenarioBlock = z.strictObject({
+  type: z.literal('scenario'),
+  id,
+  title: text,
+  intro: markdown.optional().describe('Shown before the first node.'),
+  start: id.optional().describe('The id of the first node (default: the first node listed).'),
+  nodes: z.array(scenarioNode).min(1).max(100),
+});
+
+export const block = z.discriminatedUnion('type', [textBlock, imageBlock, calloutBlock, testimonyBlock, checkBlock, accordionBlock, tabsBlock, flipCardsBlock, stepperBlock, hotspotsBlock, scenarioBlock]);
 
 export const page = z.strictObject({
   id,
@@ -313,6 +339,7 @@ export type TextValue = z.infer<typeof text>;
 export type ChoiceSource = z.infer<typeof choice>;
 export type QuestionSource = z.infer<typeof question>;
 export type BlockSource = z.infer<typeof block>;
+export type ScenarioSource = z.infer<typeof scenarioBlock>;
 export type PageSource = z.infer<typeof page>;
 export type ModuleSource = z.infer<typeof moduleFile>;
 export type AssessmentSource = z.infer<typeof assessmentFile>;

@@ -94,6 +94,13 @@ export const CODES = {
   'question-export-unsupported': { severity: 'warning', hint: 'The question is left out of the file: the format has no such question type (docs/questions.md).' },
   // coursepack report: Moodle's ODS and Excel downloads (docs/analytics.md)
   'report-spreadsheet': { severity: 'error', hint: 'Give the ODS or Excel (.xlsx) file exactly as Moodle downloaded it, or download the Interactions report again ("Download in text format" if the spreadsheet was edited and saved by another program).' },
+  // Scenarios (issue 15; src/course/scenario-graph.ts, docs/authoring.md "Scenarios")
+  'scenario-duplicate-node': { severity: 'error', hint: 'Give each node of the scenario its own id (ids only need to be unique within the scenario); keep the id of a node already published, so learners resume where they were.' },
+  'scenario-missing-node': { severity: 'error', hint: 'Write the id of a node of the same scenario, or add the node.' },
+  'scenario-unreachable-node': { severity: 'error', hint: 'Add a choice that leads to this node, or remove the node (or change `start` if the scenario should begin there).' },
+  'scenario-dead-end': { severity: 'error', hint: 'Give a node of this loop a choice that leads towards an ending (`end: good`, `poor` or `neutral`), so a learner can always finish.' },
+  'scenario-no-ending': { severity: 'error', hint: 'Add at least one ending: a node with `end: good`, `poor` or `neutral` (and optionally a `score` and a debrief in `feedback`).' },
+  'scenario-node-kind': { severity: 'error', hint: 'A node has `choices` (what the learner can say next) or `end` (it closes the scenario), never both and never neither.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -4,12 +4,13 @@
  * attempt used) must fit, so a resume can never break in production. The size comes from the
  * player's own encoder and the longest value each input control accepts (core/input-limits.ts).
  */
-import { allPages, checkQuestions, type Course, type Question } from '../course/model.js';
+import { allPages, checkQuestions, scenarios, type Course, type Question } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { NUMBER_INPUT_MAX_LENGTH } from '../player/core/input-limits.js';
 import { hash24, type LearnerState } from '../player/core/state.js';
 import { maxStateLength } from '../player/core/state-bound.js';
-import { makeLayout, type AnswerShape, type LayoutQuestion, type StateLayout } from '../player/core/state-layout.js';
+import { layoutScenario, makeLayout, type AnswerShape, type LayoutQuestion, type StateLayout } from '../player/core/state-layout.js';
+import { MAX_SCENARIO_STEPS, type ScenarioProgress } from '../player/core/scenario-path.js';
 import type { Target } from '../targets/types.js';
 
 const longest = (values: string[]): string => values.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -79,7 +80,20 @@ export function courseStateLayout(course: Course): StateLayout {
     allPages(course).map((p) => p.id),
     checkQuestions(course).map(layoutQuestion),
     course.assessments.map((a) => ({ id: a.id, attempts: a.attempts, draw: a.draw, shuffle: a.shuffle, questions: a.questions.map(layoutQuestion) })),
+    scenarios(course).map(layoutScenario),
   );
+}
+
+/** A long play of a scenario: from the start, the first choice of each node, for as many steps as the path keeps (or until an ending). */
+function longPlay(s: ReturnType<typeof scenarios>[number]): ScenarioProgress {
+  const choices: string[] = [];
+  let node = s.nodes.find((n) => n.id === s.start);
+  while (node && node.choices.length && choices.length < MAX_SCENARIO_STEPS) {
+    const choice = node.choices[0]!;
+    choices.push(choice.id);
+    node = s.nodes.find((n) => n.id === choice.next);
+  }
+  return { from: s.start, choices, ended: true };
 }
 
 /**
@@ -96,6 +110,7 @@ export function worstCaseState(course: Course): LearnerState {
     attempts: Object.fromEntries(
       course.assessments.map((a) => [a.id, Array.from({ length: a.attempts }, (_, i) => ({ seed: 0xffffffff - i, score: 99.99, answers: i === a.attempts - 1 ? answers(a.questions) : {} }))]),
     ),
+    ...(scenarios(course).length ? { scenarios: Object.fromEntries(scenarios(course).map((s) => [s.id, longPlay(s)])) } : {}),
   };
 }
 

@@ -93,6 +93,27 @@ export function renderSite(course: Course, lang: string): RenderedSite {
       case 'stepper':
       case 'hotspots':
         return interactiveView(b, lang, t, md);
+      case 'scenario': {
+        // Every node in authored order, each choice with a link to where it leads: the script reads and prints without the player.
+        const step = new Map(b.nodes.map((n, i) => [n.id, i + 1]));
+        return {
+          type: b.type,
+          id: b.id,
+          title: t(b.title),
+          intro: b.intro ? md.block(t(b.intro)) : '',
+          nodes: b.nodes.map((n, i) => ({
+            id: n.id,
+            step: format(s.scenarioStep!, { n: i + 1 }),
+            speaker: t(n.speaker),
+            line: md.block(t(n.line)),
+            end: n.end ?? '',
+            verdict: n.end ? s[VERDICTS[n.end]] : '',
+            score: n.end && n.score !== undefined ? format(s.scenarioScore!, { score: n.score }) : '',
+            feedback: n.end && n.feedback ? md.block(t(n.feedback)) : '',
+            choices: n.choices.map((c) => ({ id: c.id, html: md.inline(t(c.text)), feedback: c.feedback ? md.block(t(c.feedback)) : '', next: c.next, goTo: format(s.scenarioGoTo!, { n: step.get(c.next) ?? 0 }) })),
+          })),
+        };
+      }
     }
   };
 
@@ -129,6 +150,16 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     return { ...view, html: eta.render('assessment', { a: view, s }) };
   });
 
+  const scenarioData = course.modules.flatMap((m) =>
+    m.pages.flatMap((p) =>
+      p.blocks.flatMap((b) =>
+        b.type === 'scenario'
+          ? [{ id: b.id, title: t(b.title), page: p.id, start: b.start, nodes: b.nodes.map((n) => ({ id: n.id, choices: n.choices.map((c) => ({ id: c.id, next: c.next })), ...(n.end ? { end: n.end } : {}), ...(n.score !== undefined ? { score: n.score } : {}) })) }]
+          : [],
+      ),
+    ),
+  );
+
   const data: PlayerData = {
     v: 1,
     id: course.id,
@@ -154,6 +185,7 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     completion: course.completion,
     status: course.status,
     tracking: course.tracking,
+    ...(scenarioData.length ? { scenarios: scenarioData } : {}),
     strings: s,
   };
 
@@ -185,6 +217,9 @@ export const blockScript = (kind: string): string => `blocks/${kind}.js`;
 
 /** The script of a module of a split course; module ids are safe in paths (ID_PATTERN). */
 const moduleFile = (id: string): string => `modules/${id}.js`;
+
+/** The interface string naming each kind of scenario ending. */
+const VERDICTS = { good: 'scenarioEndGood', poor: 'scenarioEndPoor', neutral: 'scenarioEndNeutral' } as const;
 
 const HINTS: Record<Question['type'], string> = {
   'single-choice': 'selectOne',

@@ -2,8 +2,8 @@
  * The build's worst-case learner state is an upper bound: for generated courses (every question
  * type, option counts and text limits at their extremes, random ids) and generated learners —
  * random ones and adversarial ones (every attempt used, text full of characters that escape or
- * expand, numbers whose text is as long as a double's can be) — the state the player saves is never
- * longer than `worstCaseStateSize`. The learner's input goes through the player's own input rules
+ * expand, numbers whose text is as long as a double's can be, scenarios looped far beyond the
+ * path's cap) — the state the player saves is never longer than `worstCaseStateSize`. The learner's input goes through the player's own input rules
  * (acceptText, numberResponse: what readResponse applies, see state-input-limits.test.ts).
  *
  * Seeded; `STATE_PROPERTY_RUNS=2000 npx vitest run tests/unit/state-bound.property.test.ts` runs
@@ -11,12 +11,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Assessment, Course, Module, Question } from '../../src/course/model.js';
+import type { Assessment, Course, Module, Question, Scenario } from '../../src/course/model.js';
 import { loadCourse } from '../../src/course/load-course.js';
 import { courseStateLayout, worstCaseState, worstCaseStateSize } from '../../src/package/limits.js';
 import { acceptText, numberResponse } from '../../src/player/core/input-limits.js';
 import { decodeState, drawnQuestions, encodeState, type AttemptState, type LearnerState } from '../../src/player/core/state.js';
 import { stateLayout, type AnswerShape, type StateLayout } from '../../src/player/core/state-layout.js';
+import { capped, type ScenarioProgress } from '../../src/player/core/scenario-path.js';
 import { renderSite } from '../../src/render/site.js';
 import { testdir, validCourse } from '../support/testdir.js';
 
@@ -90,7 +91,28 @@ const assessments: fc.Arbitrary<Assessment[]> = fc.array(
   })),
 );
 
-const courses: fc.Arbitrary<Course> = fc.tuple(modules, assessments).map(([mods, list]) => ({ ...base, modules: mods, assessments: list, result: { from: 'all' } }));
+/** A scenario of 1..12 nodes with 1..6 choices each, leading anywhere (loops included); the last node an ending. */
+const scenario = (n: number): fc.Arbitrary<Scenario> =>
+  fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }).chain((nodes) =>
+    fc.nat({ max: nodes.length - 1 }).map((start) => ({
+      type: 'scenario' as const,
+      id: `scenario-${n}`,
+      title: T('Scenario'),
+      start: `n${start}`,
+      nodes: nodes.map((targets, i) => ({
+        id: `n${i}`,
+        line: T('Line'),
+        choices: i === nodes.length - 1 ? [] : targets.map((t, k) => ({ id: `c${k}`, text: T('Choice'), next: `n${t % nodes.length}` })),
+        ...(i === nodes.length - 1 ? { end: 'good' as const, score: 100 } : {}),
+      })),
+    })),
+  );
+const withScenarios = (mods: Module[], list: Scenario[]): Module[] =>
+  list.length === 0 ? mods : [...mods, { id: 'module-scenarios', title: T('Scenarios'), pages: list.map((b, i) => ({ id: `scenario-page-${i}`, title: T('Page'), blocks: [b] })) }];
+
+const courses: fc.Arbitrary<Course> = fc
+  .tuple(modules, assessments, fc.integer({ min: 0, max: 3 }).chain((k) => (k ? fc.tuple(...Array.from({ length: k }, (_, i) => scenario(i))) : fc.constant([] as Scenario[]))))
+  .map(([mods, list, scenarios]) => ({ ...base, modules: withScenarios(mods, scenarios), assessments: list, result: { from: 'all' } }));
 
 // ---------------------------------------------------------------- learners
 
@@ -135,12 +157,32 @@ function learners(course: Course, layout: StateLayout): fc.Arbitrary<LearnerStat
     fc.array(fc.tuple(fc.nat({ max: 0xffffffff }), fc.option(fc.integer({ min: 0, max: 10000 }).map((n) => n / 100), { nil: undefined }), answers(a.questions)), { minLength: 0, maxLength: a.attempts }).map((list) =>
       list.map(([seed, score, given], i): AttemptState => ({ seed, ...(score === undefined && i === list.length - 1 ? {} : { score: score ?? 0 }), answers: given })),
     );
+  // A walk through a scenario from any node, picking choices at random, up to far beyond the path's cap.
+  const play = (sc: StateLayout['scenarios'][number]) =>
+    fc.option(
+      fc.tuple(fc.constantFrom(...sc.nodes.map((x) => x.id)), fc.array(fc.nat(), { maxLength: 200 }), fc.boolean()).map(([from, picks, ended]): ScenarioProgress => {
+        const choices: string[] = [];
+        let at = sc.nodes.find((x) => x.id === from)!;
+        for (const pick of picks) {
+          if (!at.choices.length) break;
+          const choice = at.choices[pick % at.choices.length]!;
+          choices.push(choice.id);
+          at = sc.nodes.find((x) => x.id === choice.next)!;
+        }
+        return { from, choices, ...(ended ? { ended } : {}) };
+      }),
+      { nil: undefined },
+    );
   return fc.record({
     location: fc.option(fc.constantFrom(...layout.locations), { nil: undefined }),
     visited: fc.subarray(layout.pages),
     checks: answers(layout.checks),
     attempts: fc.tuple(...layout.assessments.map(attempts)).map((lists) => Object.fromEntries(layout.assessments.map((a, i) => [a.id, lists[i]!]))),
-  }).map((s) => (s.location === undefined ? { visited: s.visited, checks: s.checks, attempts: s.attempts } : s));
+    scenarios: fc.tuple(...layout.scenarios.map(play)).map((list) => Object.fromEntries(layout.scenarios.flatMap((sc, i) => (list[i] ? [[sc.id, list[i]!]] : [])))),
+  }).map(({ scenarios, ...s }) => {
+    const state: LearnerState = s.location === undefined ? { visited: s.visited, checks: s.checks, attempts: s.attempts } : s;
+    return Object.keys(scenarios).length ? { ...state, scenarios } : state;
+  });
 }
 
 /** The adversarial learner: everything used, every answer at its longest. */
@@ -161,7 +203,14 @@ function saved(state: LearnerState, layout: StateLayout): LearnerState {
         list.map((a, i) => ({ ...a, answers: i < list.length - 1 ? {} : Object.fromEntries(Object.entries(a.answers).filter(([q]) => drawn(id, a.seed).has(q))) })),
       ]),
   );
-  return { ...(state.location ? { location: state.location } : {}), visited: layout.pages.filter((p) => state.visited.includes(p)), checks: state.checks, attempts };
+  const scenarios = Object.fromEntries(Object.entries(state.scenarios ?? {}).map(([id, p]) => [id, capped(layout.scenarios.find((x) => x.id === id)!, p)]));
+  return {
+    ...(state.location ? { location: state.location } : {}),
+    visited: layout.pages.filter((p) => state.visited.includes(p)),
+    checks: state.checks,
+    attempts,
+    ...(Object.keys(scenarios).length ? { scenarios } : {}),
+  };
 }
 
 describe('the worst-case learner state bounds every learner', () => {
@@ -216,7 +265,11 @@ describe('the worst-case learner state bounds every learner', () => {
   it('is exact when every question of a pool is drawn: the adversarial learner reaches it', () => {
     fc.assert(
       fc.property(courses, fc.nat({ max: 0xffffffff }), (generated, seed) => {
-        const course = { ...generated, assessments: generated.assessments.map((a) => ({ ...a, draw: a.questions.length })) };
+        // Each scenario starting on a loop (n0's first choice leads back to n0): the learner can fill the path's cap.
+        const looping = (b: Module['pages'][number]['blocks'][number]) =>
+          b.type !== 'scenario' ? b : { ...b, start: 'n0', nodes: b.nodes.map((x, i) => (i === 0 && x.choices.length ? { ...x, choices: [{ ...x.choices[0]!, next: 'n0' }, ...x.choices.slice(1)] } : x)) };
+        const modules = generated.modules.map((m) => ({ ...m, pages: m.pages.map((p) => ({ ...p, blocks: p.blocks.map(looping) })) }));
+        const course = { ...generated, modules, assessments: generated.assessments.map((a) => ({ ...a, draw: a.questions.length })) };
         expect(encodeState(worstLearner(course, [seed]), courseStateLayout(course)).length).toBe(worstCaseStateSize(course));
       }),
       { seed: SEED, numRuns: RUNS },

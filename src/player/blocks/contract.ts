@@ -12,6 +12,9 @@
  * player's code is not bundled twice. What it needs from the player comes through `BlockContext`.
  */
 
+import type { ScenarioProgress } from '../core/scenario-path.js';
+import type { LearningEvent, PlayerScenario } from '../core/types.js';
+
 /** What the player gives a block. Grown additively when a block kind needs more. */
 export interface BlockContext {
   readonly doc: Document;
@@ -22,6 +25,14 @@ export interface BlockContext {
   readonly readOnly: boolean;
   /** Says `message` through the page's polite live region. */
   announce(message: string): void;
+  /** Scenario blocks (issue 15): the scenario's graph from the player data. */
+  scenario?(id: string): PlayerScenario | undefined;
+  /** The learner's saved progress in a scenario (null: not started). */
+  scenarioState?(id: string): ScenarioProgress | null;
+  /** Keeps the progress in the learner state and saves it (nothing is saved in review mode). */
+  saveScenario?(id: string, progress: ScenarioProgress): void;
+  /** Sends a learning event to the LMS or LRS through the tracker (nothing in review mode). */
+  record?(event: LearningEvent): void;
 }
 
 export interface BlockBehaviour {

@@ -7,6 +7,7 @@ export const SCRIPTED_BLOCKS: readonly string[] = [
   'accordion',
   'flip-cards',
   'hotspots',
+  'scenario',
   'stepper',
   'tabs',
 ];

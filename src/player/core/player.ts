@@ -166,7 +166,22 @@ export class Player implements PlayerContext {
 
   /** What the scripts of blocks with behaviour get from the player (src/player/blocks/contract.ts). */
   private blockContext(): BlockContext {
-    return { doc: this.doc, win: this.win, strings: this.s, readOnly: this.readOnly, announce: (message) => this.announce(message) };
+    return {
+      doc: this.doc,
+      win: this.win,
+      strings: this.s,
+      readOnly: this.readOnly,
+      announce: (message) => this.announce(message),
+      scenario: (id) => this.data.scenarios?.find((x) => x.id === id),
+      scenarioState: (id) => this.state.scenarios?.[id] ?? null,
+      saveScenario: (id, progress) => {
+        (this.state.scenarios ??= {})[id] = progress;
+        void this.save();
+      },
+      record: (event) => {
+        if (!this.readOnly) void this.tracker.record(event);
+      },
+    };
   }
 
   private bind(): void {

@@ -2,10 +2,12 @@
  * The longest learner state a course can produce: the size of every field encodeState writes
  * (state.ts) with its largest value, for the worst learner (every page viewed, every question
  * answered with its longest answer, every attempt used and scored, the last one drawing the
- * questions whose answers take the most room). The build checks it against each target's limit.
+ * questions whose answers take the most room, every scenario started with its path at the cap of
+ * scenario-path.ts). The build checks it against each target's limit.
  */
 import { answerBits, answerMaxText } from './answer-codec.js';
 import { charsFor, countBits, sizedBits } from './bits.js';
+import { scenariosBits } from './scenario-state.js';
 import type { LayoutAssessment, LayoutQuestion, StateLayout } from './state-layout.js';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -32,7 +34,8 @@ export function maxStateLength(layout: StateLayout): number {
     1 + 24 +
     countBits(layout.pages.length) + 24 + layout.pages.length +
     24 + blockHeader(layout.checks) + sum(layout.checks.map(room)) +
-    countBits(layout.assessments.length) + sum(layout.assessments.map(assessmentRoom));
+    countBits(layout.assessments.length) + sum(layout.assessments.map(assessmentRoom)) +
+    (layout.scenarios.length ? scenariosBits(layout.scenarios) : 0);
   const texts = [...layout.checks, ...layout.assessments.flatMap((a) => (a.attempts > 0 ? a.questions : []))].some((q) => answerMaxText(q.shape) > 0);
   return 1 + charsFor(bits) + (texts ? 1 : 0);
 }

@@ -4,6 +4,7 @@
  * its `PlayerData`, the build from the course model (src/package/limits.ts); both must agree, which
  * tests/unit/state-layout.test.ts checks on generated courses.
  */
+import type { LayoutScenario } from './scenario-state.js';
 import type { PlayerData, PlayerQuestion } from './types.js';
 
 /** The possible answers to one question, as the player's response encoding (types.ts) writes them. */
@@ -43,6 +44,8 @@ export interface StateLayout {
   /** Knowledge-check questions, sorted by id (independent of how pages are loaded or ordered). */
   checks: LayoutQuestion[];
   assessments: LayoutAssessment[];
+  /** Scenario blocks in page order (issue 15; scenario-state.ts). */
+  scenarios: LayoutScenario[];
 }
 
 /** The answer shape of a question as the player holds it. */
@@ -73,12 +76,17 @@ export function shapeOfPlayerQuestion(q: PlayerQuestion): AnswerShape {
 const byId = (a: LayoutQuestion, b: LayoutQuestion) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Puts a layout together; `checks` in any order. */
-export function makeLayout(pages: string[], checks: LayoutQuestion[], assessments: LayoutAssessment[]): StateLayout {
-  return { pages, locations: [...pages, ...assessments.map((a) => a.id)], checks: [...checks].sort(byId), assessments };
+export function makeLayout(pages: string[], checks: LayoutQuestion[], assessments: LayoutAssessment[], scenarios: LayoutScenario[] = []): StateLayout {
+  return { pages, locations: [...pages, ...assessments.map((a) => a.id)], checks: [...checks].sort(byId), assessments, scenarios };
+}
+
+/** A scenario's layout: its start, node ids and choices (the build's and the player's agree: both come from the same model). */
+export function layoutScenario(s: { id: string; start: string; nodes: ReadonlyArray<{ id: string; choices: ReadonlyArray<{ id: string; next: string }> }> }): LayoutScenario {
+  return { id: s.id, start: s.start, nodes: s.nodes.map((n) => ({ id: n.id, choices: n.choices.map((c) => ({ id: c.id, next: c.next })) })) };
 }
 
 /** The layout of the player's course. */
-export function stateLayout(data: Pick<PlayerData, 'pages' | 'questions' | 'assessments' | 'checkShapes'>): StateLayout {
+export function stateLayout(data: Pick<PlayerData, 'pages' | 'questions' | 'assessments' | 'checkShapes' | 'scenarios'>): StateLayout {
   const inPools = new Set(data.assessments.flatMap((a) => a.questions));
   const shapes = data.checkShapes ?? {};
   // A pool keeps every id, even one without data: the draw must be the one AssessmentView makes.
@@ -92,5 +100,6 @@ export function stateLayout(data: Pick<PlayerData, 'pages' | 'questions' | 'asse
     data.pages.map((p) => p.id),
     checks.map(question),
     data.assessments.map((a) => ({ id: a.id, attempts: a.attempts, draw: a.draw, shuffle: a.shuffle, questions: a.questions.map(question) })),
+    (data.scenarios ?? []).map(layoutScenario),
   );
 }

@@ -12,6 +12,10 @@
  * - per assessment (matched by a hash of its id): every attempt's seed and score, and the last
  *   attempt's answers when the pool is unchanged.
  * Version 1 (JSON, hashed ids) is still read: see state-v1.ts.
+ *
+ * Version 3 (issue 15) is version 2 followed, in the same bit stream, by the scenarios' progress
+ * (scenario-state.ts). It is written only by courses that have scenarios: a course without them
+ * still writes version 2, byte for byte, and every version 2 state still opens (no scenario started).
  */
 import { answerBits, answerMaxText, packAnswer, unpackAnswer } from './answer-codec.js';
 import { BitReader, BitWriter } from './bits.js';
@@ -19,10 +23,14 @@ import { hash24 } from './hash.js';
 import { drawQuestions } from './random.js';
 import { makeLayout, type LayoutAssessment, type LayoutQuestion, type StateLayout } from './state-layout.js';
 import { decodeStateV1 } from './state-v1.js';
+import { readScenarios, writeScenarios } from './scenario-state.js';
+import type { ScenarioProgress } from './scenario-path.js';
 
 export { hash24, KEY_LENGTH, keyOf } from './hash.js';
 
 export const STATE_VERSION = 2;
+/** The version of states that carry scenarios (version 2 and the scenario section). */
+export const STATE_VERSION_SCENARIOS = 3;
 const TEXT_MARK = '~';
 
 /** One attempt at an assessment. */
@@ -44,6 +52,8 @@ export interface LearnerState {
   checks: Record<string, string>;
   /** Attempts by assessment id, oldest first; the last one may be in progress (no score yet). */
   attempts: Record<string, AttemptState[]>;
+  /** Progress in each scenario started, by scenario id (absent: none started). */
+  scenarios?: Record<string, ScenarioProgress>;
 }
 
 export const emptyState = (): LearnerState => ({ visited: [], checks: {}, attempts: {} });
@@ -104,8 +114,11 @@ export function encodeState(state: LearnerState, layout: StateLayout): string {
     const last = list[list.length - 1];
     if (last) writeAnswers(w, texts, drawnQuestions(a, last.seed >>> 0), last.answers, a.questions);
   }
+  const scenarios = layout.scenarios.length > 0;
+  if (scenarios) writeScenarios(w, layout.scenarios, state.scenarios);
+  const version = scenarios ? STATE_VERSION_SCENARIOS : STATE_VERSION;
   const bits = w.toString();
-  return texts.length ? `${STATE_VERSION}${bits}${TEXT_MARK}${texts.join('')}` : `${STATE_VERSION}${bits}`;
+  return texts.length ? `${version}${bits}${TEXT_MARK}${texts.join('')}` : `${version}${bits}`;
 }
 
 /**
@@ -119,9 +132,10 @@ export function decodeState(text: string | null | undefined, layout: StateLayout
     const ids = [...layout.locations, ...layout.checks.map((q) => q.id), ...layout.assessments.flatMap((a) => a.questions.map((q) => q.id))];
     return decodeStateV1(text, ids, layout.assessments.map((a) => a.id));
   }
-  if (!text.startsWith(String(STATE_VERSION))) return null;
+  const scenarios = text.startsWith(String(STATE_VERSION_SCENARIOS));
+  if (!scenarios && !text.startsWith(String(STATE_VERSION))) return null;
   try {
-    return decodeV2(text, layout);
+    return decodeV2(text, layout, scenarios);
   } catch {
     return null;
   }
@@ -137,7 +151,7 @@ export function visitedPages(text: string | null | undefined, pages: string[]): 
   return decodeState(text, makeLayout(pages, [], []))?.visited ?? null;
 }
 
-function decodeV2(text: string, layout: StateLayout): LearnerState {
+function decodeV2(text: string, layout: StateLayout, withScenarios: boolean): LearnerState {
   const mark = text.indexOf(TEXT_MARK);
   const r = new BitReader(mark < 0 ? text.slice(1) : text.slice(1, mark));
   // Accepted text holds no carriage return (acceptText): one found here is an LMS's line-break rewrite.
@@ -177,6 +191,11 @@ function decodeV2(text: string, layout: StateLayout): LearnerState {
     const last = attempts[attempts.length - 1];
     if (last) readAnswers(r, takeText, a && print === poolPrint(a) ? drawnQuestions(a, last.seed) : null, last.answers);
     if (a && attempts.length) state.attempts[a.id] = attempts;
+  }
+  if (withScenarios) {
+    const progress: Record<string, ScenarioProgress> = {};
+    readScenarios(r, layout.scenarios, progress);
+    if (Object.keys(progress).length) state.scenarios = progress;
   }
   return state;
 }

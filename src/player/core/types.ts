@@ -99,6 +99,29 @@ export interface PlayerAssessment {
 
 import type { AnswerShape } from './state-layout.js';
 
+/** A scenario's ending verdict (course YAML `end`). */
+export type ScenarioEnding = 'good' | 'poor' | 'neutral';
+
+/** A node of a scenario as the player plays it: its choices (and where each leads), or its ending. */
+export interface PlayerScenarioNode {
+  id: string;
+  choices: Array<{ id: string; next: string }>;
+  end?: ScenarioEnding;
+  /** An ending's score, 0..100. */
+  score?: number;
+}
+
+/** A scenario block (issue 15): the graph the learner state and the trackers need; its texts are in the page's markup. */
+export interface PlayerScenario {
+  id: string;
+  /** Plain-text title (for LMS reports). */
+  title: string;
+  /** The page the block is on. */
+  page: string;
+  start: string;
+  nodes: PlayerScenarioNode[];
+}
+
 export type StatusPolicy = 'passed-failed' | 'passed-incomplete' | 'completed-failed' | 'completed-incomplete';
 
 export interface PlayerData {
@@ -126,6 +149,8 @@ export interface PlayerData {
   result: { from: string };
   completion: { pages: 'all' | number };
   status: StatusPolicy;
+  /** The scenario blocks, in page order (absent: none). */
+  scenarios?: PlayerScenario[];
   /** Knowledge-check answers recorded as SCORM interactions (absent: the first to each check). */
   tracking?: { checks: 'first' | 'none' };
   strings: Record<string, string>;
@@ -159,6 +184,20 @@ export type LearningEvent =
       /** A knowledge check answered again (the learner state already held an answer to it). */
       repeat?: boolean;
       attempt?: number;
+    }
+  | {
+      /** A scenario reached one of its endings (src/player/blocks/scenario.ts). */
+      type: 'scenario-ended';
+      scenario: PlayerScenario;
+      /** Each node passed and the choice made there, in order (the last 64 when the learner looped longer: core/scenario-path.ts). */
+      steps: Array<{ node: string; choice: string }>;
+      /** The ending node. */
+      ending: PlayerScenarioNode & { end: ScenarioEnding };
+      /** good → correct, poor → incorrect, neutral → neutral. */
+      result: Result;
+      timestamp: Date;
+      /** The learner had reached an ending of this scenario before (then restarted it). */
+      repeat: boolean;
     };
 
 export type Completion = 'completed' | 'incomplete';

@@ -7,7 +7,7 @@
  * choices cannot be written that way and is recorded as `fill-in` with the choice ids instead.
  */
 import { correctResponse, positionOf, responsePairs, responseParts } from '../core/questions.js';
-import type { PlayerQuestion, Result } from '../core/types.js';
+import type { LearningEvent, PlayerQuestion, Result } from '../core/types.js';
 import { decimal } from './decimal.js';
 
 const CHARS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -90,4 +90,25 @@ export function scorm12Timespan(ms: number): string {
 export function scorm12Time(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+type ScenarioEnded = Extract<LearningEvent, { type: 'scenario-ended' }>;
+
+/**
+ * A scenario's ending as a SCORM 1.2 interaction (issue 15): type `performance`, the path as
+ * `node.choice` steps and the ending as `node.verdict`, comma-separated, in the 255 characters of
+ * CMIFeedback (the oldest steps dropped first); result correct / wrong / neutral; weighting 0:
+ * a scenario is practice and counts for no score.
+ */
+export function scorm12ScenarioInteraction(event: ScenarioEnded): Scorm12Interaction {
+  const steps = event.steps.map((s) => `${s.node}.${s.choice}`);
+  const last = `${event.ending.id}.${event.ending.end}`;
+  while (steps.length && [...steps, last].join(',').length > SCORM12_MAX_RESPONSE) steps.shift();
+  return {
+    id: event.scenario.id,
+    type: 'performance',
+    student_response: clip([...steps, last].join(',')),
+    result: event.result === 'incorrect' ? 'wrong' : event.result,
+    weighting: '0',
+  };
 }

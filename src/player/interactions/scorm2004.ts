@@ -10,10 +10,10 @@
  * beyond Moodle's 5 integer digits) is written as type `other` instead of being rejected.
  */
 import { correctResponse, responsePairs, responseParts } from '../core/questions.js';
-import type { PlayerQuestion, Result } from '../core/types.js';
+import type { LearningEvent, PlayerQuestion, Result } from '../core/types.js';
 import { decimal } from './decimal.js';
 
-export type Scorm2004Type = 'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'sequencing' | 'likert' | 'numeric' | 'other';
+export type Scorm2004Type = 'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'sequencing' | 'likert' | 'numeric' | 'other' | 'performance';
 
 export interface Scorm2004Interaction {
   id: string;
@@ -183,5 +183,28 @@ export function scorm2004Interaction(q: PlayerQuestion, response: string, result
     learner_response: encoded.response,
     correct_responses: encoded.patterns,
     result,
+  };
+}
+
+/** A scenario id as a short identifier (`[A-Za-z0-9_.]`, Moodle's CMIShortIdentifier): course ids are `[a-z0-9-]`. */
+const shortId = (id: string) => id.replace(/[^A-Za-z0-9_.]/g, '_');
+
+/**
+ * A scenario's ending as a SCORM 2004 interaction (issue 15): type `performance`, its learner
+ * response the path as records `node[.]choice` and the ending as `node[.]verdict`, joined by
+ * `[,]` (at most 65 records of the standard's 250; step names and answers are short identifiers,
+ * which Moodle's `scorm_13.js` and scorm-again both accept). No correct response (no path is the
+ * one right path); result correct / incorrect / neutral; weighting 0: practice, no score.
+ */
+export function scorm2004ScenarioInteraction(event: Extract<LearningEvent, { type: 'scenario-ended' }>): Scorm2004Interaction {
+  const records = [...event.steps.map((s) => `${shortId(s.node)}[.]${shortId(s.choice)}`), `${shortId(event.ending.id)}[.]${event.ending.end}`];
+  return {
+    id: event.scenario.id,
+    type: 'performance',
+    description: scorm2004Text(event.scenario.title, 250),
+    weighting: '0',
+    learner_response: records.join('[,]'),
+    correct_responses: [],
+    result: event.result,
   };
 }

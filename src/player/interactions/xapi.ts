@@ -6,7 +6,7 @@
  */
 import { decimal as sharedDecimal } from './decimal.js';
 import { correctResponse, isScored, responseParts } from '../core/questions.js';
-import type { PlayerItem, PlayerQuestion, Result } from '../core/types.js';
+import type { LearningEvent, PlayerItem, PlayerQuestion, Result } from '../core/types.js';
 
 export const INTERACTION_TYPE = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 
@@ -117,4 +117,21 @@ export function xapiDuration(ms: number): string {
   const minutes = Math.floor((centis % 360000) / 6000);
   const seconds = decimal((centis % 6000) / 100, 2);
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
+}
+
+/**
+ * The `result` of a scenario's `completed` statement (issue 15): the path as `node[.]choice`
+ * records and the ending as `node[.]verdict`, joined by `[,]` (the SCORM 2004 `performance`
+ * format, with the course's own ids); success from the verdict (good: true, poor: false,
+ * neutral: none); the ending's score, if it has one, out of 100.
+ */
+export function xapiScenarioResult(event: Extract<LearningEvent, { type: 'scenario-ended' }>): { response: string; completion: true; success?: boolean; score?: { scaled: number; raw: number; min: number; max: number } } {
+  const records = [...event.steps.map((s) => `${s.node}[.]${s.choice}`), `${event.ending.id}[.]${event.ending.end}`];
+  const score = event.ending.score;
+  return {
+    response: records.join('[,]'),
+    completion: true,
+    ...(event.ending.end === 'neutral' ? {} : { success: event.ending.end === 'good' }),
+    ...(score === undefined ? {} : { score: { scaled: round(score / 100, 4), raw: round(score, 2), min: 0, max: 100 } }),
+  };
 }

@@ -14,6 +14,15 @@ export function journaled(event: Extract<LearningEvent, { type: 'answered' }>, c
   return event.context !== 'check' || (checks === 'first' && !event.repeat);
 }
 
+/**
+ * Whether a scenario's ending becomes an interaction: a scenario is practice, like a knowledge
+ * check, so it follows `tracking.checks` — the first ending the learner reaches (not the endings
+ * of later plays after a restart), or none.
+ */
+export function journaledScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>, checks: 'first' | 'none' = 'first'): boolean {
+  return checks === 'first' && !event.repeat;
+}
+
 export interface ScormCalls {
   setValue(element: string, value: string): unknown;
   commit(): unknown;

@@ -1,9 +1,9 @@
 /** SCORM 1.2 adapter (LMS-RULES.md rules 15–23, 39–40). */
 import type { LearningEvent, Outcome } from '../core/types.js';
-import { scorm12Interaction, scorm12Time, scorm12Timespan } from '../interactions/scorm12.js';
+import { scorm12Interaction, scorm12ScenarioInteraction, scorm12Time, scorm12Timespan } from '../interactions/scorm12.js';
 import { isPlayerState } from '../core/state.js';
 import { findApi } from './find-api.js';
-import { accepted, journaled, ScormWriter } from './scorm-writer.js';
+import { accepted, journaled, journaledScenario, ScormWriter } from './scorm-writer.js';
 import type { Snapshot, StartInfo, Tracker } from './tracker.js';
 
 /** The SCORM 1.2 runtime API as LMSs expose it on `window.API`. */
@@ -100,6 +100,7 @@ export class Scorm12Tracker implements Tracker {
   }
 
   async record(event: LearningEvent): Promise<void> {
+    if (event.type === 'scenario-ended') return this.recordScenario(event);
     if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
     if (!journaled(event, this.checks)) return;
     const i = scorm12Interaction(event.question, event.response, event.result);
@@ -112,6 +113,19 @@ export class Scorm12Tracker implements Tracker {
     if (i.pattern !== undefined) this.set(`${prefix}.correct_responses.0.pattern`, i.pattern);
     this.set(`${prefix}.result`, i.result);
     this.set(`${prefix}.latency`, scorm12Timespan(event.latencyMs));
+    this.set(`${prefix}.time`, scorm12Time(event.timestamp));
+  }
+
+  /** A scenario's ending: one `performance` interaction (interactions/scorm12.ts), then a commit. */
+  private recordScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>): void {
+    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.checks)) return;
+    const i = scorm12ScenarioInteraction(event);
+    const prefix = `cmi.interactions.${this.interactionCount++}`;
+    this.set(`${prefix}.id`, i.id);
+    this.set(`${prefix}.type`, i.type);
+    this.set(`${prefix}.weighting`, i.weighting);
+    this.set(`${prefix}.student_response`, i.student_response);
+    this.set(`${prefix}.result`, i.result);
     this.set(`${prefix}.time`, scorm12Time(event.timestamp));
   }
 

@@ -1,11 +1,11 @@
 /** SCORM 2004 4th edition adapter (LMS-RULES.md rules 24–29, 39–40). */
-import { accepted, journaled, ScormWriter } from './scorm-writer.js';
+import { accepted, journaled, journaledScenario, ScormWriter } from './scorm-writer.js';
 export { journaled } from './scorm-writer.js';
 import { requiredPages } from '../core/outcome.js';
 import { isPlayerState, visitedPages } from '../core/state.js';
 import type { LearningEvent, Outcome, PlayerData } from '../core/types.js';
 import { decimal } from '../interactions/decimal.js';
-import { scorm2004Duration, scorm2004Interaction, scorm2004Time } from '../interactions/scorm2004.js';
+import { scorm2004Duration, scorm2004Interaction, scorm2004ScenarioInteraction, scorm2004Time } from '../interactions/scorm2004.js';
 import { findApi } from './find-api.js';
 import type { Snapshot, StartInfo, Tracker } from './tracker.js';
 
@@ -163,6 +163,7 @@ export class Scorm2004Tracker implements Tracker {
    * the attempt's start, for every question of an attempt: the timestamp says when).
    */
   async record(event: LearningEvent): Promise<void> {
+    if (event.type === 'scenario-ended') return this.recordScenario(event);
     if (!this.api || this.finished || this.readOnly || event.type !== 'answered') return;
     if (!journaled(event, this.course.tracking?.checks)) return;
     const i = scorm2004Interaction(event.question, event.response, event.result);
@@ -175,6 +176,20 @@ export class Scorm2004Tracker implements Tracker {
     i.correct_responses.forEach((pattern, n) => this.set(`${prefix}.correct_responses.${n}.pattern`, pattern));
     this.set(`${prefix}.result`, i.result);
     if (event.context === 'check') this.set(`${prefix}.latency`, scorm2004Duration(event.latencyMs));
+    this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
+  }
+
+  /** A scenario's ending: one `performance` interaction (interactions/scorm2004.ts); the type before the response (rule 28). */
+  private recordScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>): void {
+    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.course.tracking?.checks)) return;
+    const i = scorm2004ScenarioInteraction(event);
+    const prefix = `cmi.interactions.${this.interactionCount++}`;
+    this.set(`${prefix}.id`, i.id);
+    this.set(`${prefix}.type`, i.type);
+    if (i.description) this.set(`${prefix}.description`, i.description);
+    this.set(`${prefix}.weighting`, i.weighting);
+    this.set(`${prefix}.learner_response`, i.learner_response);
+    this.set(`${prefix}.result`, i.result);
     this.set(`${prefix}.timestamp`, scorm2004Time(event.timestamp));
   }
 

@@ -28,7 +28,7 @@ function below(course: string, path: string): string {
   return course.startsWith('urn:') ? `${course}#${path}` : `${course}/${path}`;
 }
 
-export type ChildKind = 'modules' | 'pages' | 'assessments' | 'questions';
+export type ChildKind = 'modules' | 'pages' | 'assessments' | 'questions' | 'scenarios';
 
 /** The IRI of a module, page, assessment or question of the course. */
 export function childIri(course: string, kind: ChildKind, id: string): string {
@@ -46,4 +46,6 @@ export const ACTIVITY_TYPES = {
   module: 'http://adlnet.gov/expapi/activities/module',
   page: 'http://activitystrea.ms/schema/1.0/page',
   assessment: 'http://adlnet.gov/expapi/activities/assessment',
+  /** A scenario block (issue 15): ADL's activity type for a simulated situation the learner acts in. */
+  simulation: 'http://adlnet.gov/expapi/activities/simulation',
 } as const;

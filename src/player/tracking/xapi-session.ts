@@ -138,6 +138,7 @@ export class LrsSession {
       this.lastPage = event.pageId;
       return this.builder.experienced(event.pageId, event.title);
     }
+    if (event.type === 'scenario-ended') return this.builder.scenarioEnded(event);
     const assessmentId = this.assessmentOf(event.question.id, event.context);
     return this.builder.answered(event, assessmentId ? { assessmentId } : { pageId: this.lastPage });
   }

@@ -5,7 +5,7 @@
  * builder extends without overwriting any value (cmi5 §10).
  */
 import type { LearningEvent, PlayerData } from '../core/types.js';
-import { xapiInteractionDefinition, xapiInteractionResult, type LanguageMap } from '../interactions/xapi.js';
+import { xapiInteractionDefinition, xapiInteractionResult, xapiScenarioResult, type LanguageMap } from '../interactions/xapi.js';
 import { ACTIVITY_TYPES, childIri } from './xapi-iris.js';
 
 export interface Verb {
@@ -211,5 +211,20 @@ export class StatementBuilder {
     const extensions = event.attempt !== undefined ? { 'http://id.tincanapi.com/extension/attempt-id': event.attempt } : undefined;
     const result = xapiInteractionResult(q, event.response, event.result, event.score, event.latencyMs);
     return this.statement(VERBS.answered, object, this.context({ contextActivities: { ...(parent.length ? { parent } : {}), grouping }, ...(extensions ? { extensions } : {}) }), result, event.timestamp);
+  }
+
+  /**
+   * `completed` a scenario (issue 15): a `simulation` activity below the course, its page as
+   * parent, the course and module as grouping; the result holds the path, the verdict and score.
+   * In cmi5 it is a "cmi5 allowed" statement (its object is not the AU; no cmi5 category).
+   */
+  scenarioEnded(event: Extract<LearningEvent, { type: 'scenario-ended' }>): Statement {
+    const s = event.scenario;
+    const object = activity(childIri(this.setup.courseIri, 'scenarios', s.id), { type: ACTIVITY_TYPES.simulation, name: { [this.lang]: s.title } });
+    const grouping = [this.courseActivity()];
+    const mod = this.moduleOf(s.page);
+    if (mod) grouping.push(mod);
+    const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
+    return this.statement(VERBS.completed, object, this.context({ contextActivities: { parent, grouping } }), xapiScenarioResult(event), event.timestamp);
   }
 }
