@@ -3,46 +3,32 @@
  * and the checks axe cannot make: focus on navigation, reduced motion, 200 % text, 44 px targets.
  * The web build is served (standalone tracker); the markup is the same in every target.
  */
-import { createServer, type Server } from 'node:http';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildPackage, COUNSELLOR } from '../support/build.js';
 import { launchBrowser, type Browser } from './support/browser.js';
+import { servePackages, type PackageServer } from './support/package-server.js';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: Server;
+let server: PackageServer;
 let base = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  const packages = {
+  server = await servePackages({
     counsellor: await buildPackage(COUNSELLOR, 'web', 'fr'),
     types: await buildPackage(resolve(ROOT, 'tests/fixtures/courses/all-types'), 'web', 'en'),
-  };
-  server = createServer((req, res) => {
-    const [, name, ...rest] = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.split('/');
-    const pkg = packages[name as keyof typeof packages];
-    const file = pkg?.files.find((f) => f.path === rest.join('/'));
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream' });
-    res.end(file.data);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = server.base;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await server?.close();
 });
 
 async function open(course: 'counsellor' | 'types', width = 1280, height = 800): Promise<Page> {

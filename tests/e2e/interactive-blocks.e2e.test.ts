@@ -4,46 +4,28 @@
  * scroll at 320 CSS px, and print media showing every panel, back, step and spot.
  * The web build is served (standalone tracker); the blocks' markup and scripts are the same in every target.
  */
-import { createServer, type Server } from 'node:http';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltPackage } from '../../src/package/build.js';
 import { ROOT, buildPackage } from '../support/build.js';
 import { launchBrowser, type Browser } from './support/browser.js';
+import { servePackages, type PackageServer } from './support/package-server.js';
 
 const COURSE = resolve(ROOT, 'tests/fixtures/courses/interactive-blocks');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: Server;
-let base = '';
+let server: PackageServer;
 let browser: Browser;
-const packages: Record<string, BuiltPackage> = {};
 
 beforeAll(async () => {
-  packages.en = await buildPackage(COURSE, 'web', 'en');
-  packages.fr = await buildPackage(COURSE, 'web', 'fr');
-  server = createServer((req, res) => {
-    const [, name, ...rest] = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.split('/');
-    const file = packages[name ?? '']?.files.find((f) => f.path === rest.join('/'));
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream' });
-    res.end(file.data);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await servePackages({ en: await buildPackage(COURSE, 'web', 'en'), fr: await buildPackage(COURSE, 'web', 'fr') });
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await server?.close();
 });
 
 /** Opens the course as a new learner, on page `id` (through the menu, opened first on small screens). */
@@ -60,7 +42,7 @@ async function open(id: string, width = 1280, height = 800, lang = 'en'): Promis
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
   });
-  await page.goto(`${base}/${lang}/index.html`);
+  await page.goto(`${server.base}/${lang}/index.html`);
   await page.locator('html[data-cp-ready]').waitFor();
   const toggle = page.locator('.cp-menu-toggle');
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
@@ -96,6 +78,12 @@ async function tabUntil(page: Page, selector: string): Promise<void> {
 /** How many elements matching `selector` inside the visible page are displayed (not display: none). */
 const shownCount = (page: Page, selector: string) =>
   page.locator(`section.cp-page:not([hidden]) ${selector}`).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden').length);
+
+/** The elements matching `selector` on the page shown. */
+const shown = (page: Page, selector: string) => page.locator(`section.cp-page:not([hidden]) ${selector}`);
+
+/** Waits for the card turn animation to end (a face starts edge-on, invisible, at 90 degrees). */
+const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
 const noErrors = (page: Page) => expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 
@@ -216,6 +204,7 @@ describe('flip cards (disclosure buttons)', () => {
     expect(await turns.first().getAttribute('aria-expanded')).toBe('true');
     expect(await turns.first().textContent()).toBe('Show the front');
     const back = page.locator(`#${await turns.first().getAttribute('aria-controls')}`);
+    await settled(page);
     expect(await back.isVisible()).toBe(true);
     expect(await back.textContent()).toContain('What runs in the browser.');
     expect(await cards.first().locator('.cp-card-front').isVisible()).toBe(false);
@@ -239,6 +228,7 @@ describe('flip cards (disclosure buttons)', () => {
     expect(await animation()).toBe('cp-card-turn');
     await tabUntil(page, '.cp-card-turn:not([aria-expanded="true"])');
     await page.keyboard.press(' ');
+    await settled(page);
     expect(await shownCount(page, '.cp-card-back')).toBe(2);
     await expectAxeClean(page, 'both cards turned');
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -293,13 +283,13 @@ describe('stepper (a paginated region)', () => {
 describe('hotspots (disclosure buttons over the picture)', () => {
   it('opens each spot with the mouse below the picture, the picture keeping its alt text; axe clean closed and open', async () => {
     const page = await open('hotspots-page');
-    const markers = page.locator('button.cp-hotspot');
+    const markers = shown(page, 'button.cp-hotspot');
     expect(await markers.count()).toBe(3);
-    expect(await page.locator('.cp-hotspots-image').getAttribute('alt')).toBe('Three boxes side by side, one per route into coding.');
-    expect(await page.locator('.cp-hotspot-item').count()).toBe(3);
+    expect(await shown(page, '.cp-hotspots-image').getAttribute('alt')).toBe('Three boxes side by side, one per route into coding.');
+    expect(await shown(page, '.cp-hotspot-item').count()).toBe(3);
     const names = await markers.evaluateAll((ms) => ms.map((m) => m.textContent));
     expect(names).toEqual(['11. Bootcamp', '22. Degree', '33. Apprenticeship']);
-    const panel = page.locator('.cp-hotspot-panel');
+    const panel = shown(page, '.cp-hotspot-panel');
     expect(await panel.isVisible()).toBe(false);
     await expectAxeClean(page, 'hotspots closed');
     for (let i = 0; i < 3; i++) {
@@ -323,7 +313,7 @@ describe('hotspots (disclosure buttons over the picture)', () => {
     await tabUntil(page, 'button.cp-hotspot');
     expect((await focused(page)).text).toBe('11. Bootcamp');
     await page.keyboard.press('Enter');
-    const panel = page.locator('.cp-hotspot-panel');
+    const panel = shown(page, '.cp-hotspot-panel');
     expect(await panel.isVisible()).toBe(true);
     expect(await panel.textContent()).toContain('Three to six months, full time.');
     await page.keyboard.press('Escape');
@@ -356,13 +346,29 @@ describe('hotspots (disclosure buttons over the picture)', () => {
       expect(boxes[i]!.x).toBeCloseTo(x, 0);
       expect(boxes[i]!.y).toBeCloseTo(50, 0);
     });
-    expect(await page.locator('.cp-hotspots-list').isVisible()).toBe(true);
+    expect(await shown(page, '.cp-hotspots-list').isVisible()).toBe(true);
     await page.close();
+  });
+
+  it('keeps the markers of spots at the edges (x, y: 0 and 100) inside the picture, at 320 px and at 1280 px', async () => {
+    for (const width of [320, 1280]) {
+      const page = await open('edges-page', width, 800);
+      const outside = await page.evaluate(() => {
+        const image = document.querySelector('section.cp-page:not([hidden]) .cp-hotspots-image')!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('section.cp-page:not([hidden]) button.cp-hotspot'))
+          .map((m) => m.getBoundingClientRect())
+          .filter((r) => r.left < image.left - 0.5 || r.top < image.top - 0.5 || r.right > image.right + 0.5 || r.bottom > image.bottom + 0.5).length;
+      });
+      expect(outside, `${width} px`).toBe(0);
+      expect(await page.locator('section.cp-page:not([hidden]) button.cp-hotspot').count()).toBe(2);
+      await expectNoHorizontalScroll(page, `edges at ${width} px`);
+      await page.close();
+    }
   });
 });
 
 describe('every block at 320 CSS px and in print', () => {
-  const PAGES = ['accordion-page', 'tabs-page', 'cards-page', 'stepper-page', 'hotspots-page'];
+  const PAGES = ['accordion-page', 'tabs-page', 'cards-page', 'stepper-page', 'hotspots-page', 'edges-page'];
 
   it('has no horizontal scrolling at 320 px', async () => {
     for (const id of PAGES) {
@@ -401,9 +407,9 @@ describe('every block at 320 CSS px and in print', () => {
     // Printed as the numbered list it is, every step with its number.
     expect(await page.locator('.cp-step').evaluateAll((els) => els.map((el) => getComputedStyle(el).display))).toEqual(['list-item', 'list-item', 'list-item', 'list-item']);
     expect(await all('.cp-stepper-nav')).toEqual([false]);
-    expect(await all('.cp-hotspot-item')).toEqual([true, true, true]);
-    expect(await all('.cp-hotspots-image')).toEqual([true]);
-    expect(await all('.cp-hotspot-panel')).toEqual([false]);
+    expect(await all('.cp-hotspot-item')).toEqual([true, true, true, true, true]);
+    expect(await all('.cp-hotspots-image')).toEqual([true, true]);
+    expect(await all('.cp-hotspot-panel')).toEqual([false, false]);
     await page.close();
   });
 });

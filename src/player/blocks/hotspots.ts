@@ -44,8 +44,9 @@ defineBlock({
     let open = -1;
     const markers = items.map((item, i) => {
       const marker = button(doc, 'cp-hotspot');
-      marker.style.left = `${item.dataset.x}%`;
-      marker.style.top = `${item.dataset.y}%`;
+      // On the spot, but never past the picture's edges (a spot at x: 100 would widen the page on a phone).
+      marker.style.left = `clamp(var(--cp-hotspot-half), ${item.dataset.x}%, calc(100% - var(--cp-hotspot-half)))`;
+      marker.style.top = `clamp(var(--cp-hotspot-half), ${item.dataset.y}%, calc(100% - var(--cp-hotspot-half)))`;
       marker.setAttribute('aria-expanded', 'false');
       marker.setAttribute('aria-controls', panel.id);
       const number = doc.createElement('span');

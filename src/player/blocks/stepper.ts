@@ -11,7 +11,7 @@
  */
 import { format } from '../core/format.js';
 import { defineBlock } from './contract.js';
-import { button } from './dom.js';
+import { button, uniqueId } from './dom.js';
 
 defineBlock({
   kind: 'stepper',
@@ -28,6 +28,13 @@ defineBlock({
     nav.append(previous, position, next);
     root.querySelector('.cp-steps')!.after(nav);
     for (const step of steps) step.querySelector<HTMLElement>('.cp-step-title')!.tabIndex = -1;
+    // A titled stepper is a region named by its title: screen readers can find it and say where they are.
+    const title = root.querySelector(':scope > .cp-block-title');
+    if (title) {
+      title.id ||= uniqueId('cp-stepper');
+      root.setAttribute('role', 'region');
+      root.setAttribute('aria-labelledby', title.id);
+    }
 
     let current = 0;
     const show = (index: number, moved: boolean) => {
