@@ -273,7 +273,7 @@ function buildModel(sources: CourseSources, uses: AssetUse[], options: LoadOptio
     },
     ...(c.xapi ? { xapi: { activityBase: c.xapi.activityBase } } : {}),
     cmi5: { aus: c.cmi5?.aus ?? 'course' },
-    tracking: { checks: c.tracking.checks },
+    tracking: { checks: c.tracking.checks, scenarios: c.tracking.scenarios },
     modules,
     assessments,
     result: { from: c.result.from },

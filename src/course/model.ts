@@ -195,7 +195,7 @@ export interface Course {
   xapi?: { activityBase: string };
   cmi5: { aus: 'course' | 'module' };
   /** Knowledge-check answers recorded as SCORM interactions: the first to each check, or none. */
-  tracking: { checks: 'first' | 'none' };
+  tracking: { checks: 'first' | 'none'; /** Scenario endings as SCORM interactions: the first per scenario, or none. */ scenarios: 'first' | 'none' };
   /** Where each page, assessment and question id is defined (course-relative file), for diagnostics found after loading. */
   positions: Record<string, SourcePosition>;
   /** Course-relative paths of the assets each language's packages carry (shared ones and its own), sorted. */

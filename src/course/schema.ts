@@ -325,8 +325,12 @@ export const courseFile = z.strictObject({
         .enum(['first', 'none'])
         .default('first')
         .describe('Knowledge-check answers sent to a SCORM LMS as interactions: the first answer to each check, or none (saves stay small: docs/moodle.md).'),
+      scenarios: z
+        .enum(['first', 'none'])
+        .default('first')
+        .describe('Scenario endings sent to a SCORM LMS as interactions: the first ending each learner reaches in each scenario, or none.'),
     })
-    .default({ checks: 'first' })
+    .default({ checks: 'first', scenarios: 'first' })
     .describe('What the course reports to the LMS besides its result.'),
   cmi5: z
     .strictObject({

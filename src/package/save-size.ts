@@ -13,11 +13,14 @@
  * other element at its longest: computed here for the worst-case learner, as multipart/form-data
  * with the longest boundary a current browser writes, in bytes (UTF-8).
  */
-import { allPages, allQuestions, checkQuestions, type Course, type Question } from '../course/model.js';
+import { allPages, allQuestions, checkQuestions, scenarios, type Course, type Question, type Scenario } from '../course/model.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import type { PlayerQuestion } from '../player/core/types.js';
-import { scorm12Interaction, scorm12Timespan } from '../player/interactions/scorm12.js';
-import { scorm2004Duration, scorm2004Interaction, scorm2004Time } from '../player/interactions/scorm2004.js';
+import { SCORM12_MAX_RESPONSE, scorm12Interaction, scorm12Timespan } from '../player/interactions/scorm12.js';
+import { scorm2004Duration, scorm2004Interaction, scorm2004Text, scorm2004Time } from '../player/interactions/scorm2004.js';
+import { MAX_SCENARIO_STEPS } from '../player/core/scenario-path.js';
+import { tr } from '../render/player-question.js';
+import { typographyFor } from '../render/typography.js';
 import { createMarkdown } from '../render/markdown.js';
 import { questionForPlayer } from '../render/player-question.js';
 import type { Target } from '../targets/types.js';
@@ -81,9 +84,65 @@ export function moodleRequest(elements: Array<[string, string]>, standard: Scorm
 /** Which knowledge-check answers become interactions: the first answer to each check, or none. */
 export type CheckJournal = 'first' | 'none';
 
-/** Interactions the course can write in one Moodle attempt: each check once (or none), each assessment question once per attempt. */
+/** Interactions the course can write in one Moodle attempt: each check once (or none), each scenario's first ending (or none: `tracking.scenarios`), each assessment question once per attempt. */
 export function interactionBudget(course: Course, checks: CheckJournal): number {
-  return (checks === 'none' ? 0 : checkQuestions(course).length) + course.assessments.reduce((sum, a) => sum + a.attempts * a.draw, 0);
+  return (checks === 'none' ? 0 : checkQuestions(course).length) + scenarioSlots(course).length + course.assessments.reduce((sum, a) => sum + a.attempts * a.draw, 0);
+}
+
+/** The scenarios whose first ending becomes an interaction. */
+const scenarioSlots = (course: Course): Scenario[] => (course.tracking.scenarios === 'none' ? [] : scenarios(course));
+
+/**
+ * The longest learner response a scenario's ending can write in SCORM 2004 (interactions/scorm2004.ts):
+ * `node[.]choice` records joined by `[,]` and the ending record. A scenario with a loop reachable
+ * from its start can fill the path's cap with its widest step; one without can only walk its
+ * longest path (a suffix of it when longer than the cap).
+ */
+export function longestScenarioResponse(s: Scenario): number {
+  const short = (id: string) => id.replace(/[^A-Za-z0-9_.]/g, '_').length;
+  const step = new Map(s.nodes.map((n) => [n.id, n.choices.length ? short(n.id) + 3 + Math.max(...n.choices.map((c) => short(c.id))) + 3 : 0]));
+  const ending = Math.max(0, ...s.nodes.filter((n) => n.end).map((n) => short(n.id) + 3 + n.end!.length));
+  const widest = Math.max(0, ...step.values());
+  const memo = new Map<string, number>();
+  const onPath = new Set<string>();
+  let cyclic = false;
+  const longest = (id: string): number => {
+    if (memo.has(id)) return memo.get(id)!;
+    if (onPath.has(id)) return (cyclic = true), 0;
+    onPath.add(id);
+    const node = s.nodes.find((n) => n.id === id);
+    const best = node && node.choices.length ? step.get(id)! + Math.max(...node.choices.map((c) => longest(c.next))) : 0;
+    onPath.delete(id);
+    memo.set(id, best);
+    return best;
+  };
+  const walk = longest(s.start);
+  return (cyclic ? MAX_SCENARIO_STEPS * widest : Math.min(walk, MAX_SCENARIO_STEPS * widest)) + ending;
+}
+
+/** The elements the SCORM trackers write for a scenario's ending, at their longest (tracking/scorm12.ts, scorm2004.ts). */
+function scenarioElements(standard: ScormStandard, n: number, s: Scenario, lang: string): Array<[string, string]> {
+  const prefix = `cmi.interactions.${n}`;
+  const response = 'x'.repeat(longestScenarioResponse(s));
+  if (standard === 'scorm12') {
+    return [
+      [`${prefix}.id`, s.id],
+      [`${prefix}.type`, 'performance'],
+      [`${prefix}.weighting`, '0'],
+      [`${prefix}.student_response`, response.slice(0, SCORM12_MAX_RESPONSE)],
+      [`${prefix}.result`, 'neutral'],
+      [`${prefix}.time`, '23:59:59'],
+    ];
+  }
+  return [
+    [`${prefix}.id`, s.id],
+    [`${prefix}.type`, 'performance'],
+    [`${prefix}.description`, scorm2004Text(typographyFor(lang)(tr(s.title, lang)), 250)],
+    [`${prefix}.weighting`, '0'],
+    [`${prefix}.learner_response`, response],
+    [`${prefix}.result`, 'incorrect'],
+    [`${prefix}.timestamp`, scorm2004Time(LATEST)],
+  ];
 }
 
 /** The longest learner text a question keeps, as characters of 3 UTF-8 bytes (what a learner typing in any script can reach). */
@@ -209,7 +268,11 @@ export function worstCaseSave(course: Course, standard: ScormStandard, checks: C
     for (let k = 0; k < a.attempts; k++) slots.push(...pool.map((q) => [q, false] as [Question, boolean]));
   }
   const head = multipartBytes(moodleRequest(scalarElements(course, standard), standard));
-  return slots.reduce((sum, [q, check], n) => sum + biggest(q, n, check), head);
+  const questionsBytes = slots.reduce((sum, [q, check], n) => sum + biggest(q, n, check), head);
+  // A scenario's first ending, after every question (tracking.scenarios: none writes none).
+  const scenarioBytes = (s: Scenario, n: number) =>
+    Math.max(...course.languages.map((lang) => multipartBytes(scenarioElements(standard, n, s, lang).map(([e, value]) => ({ name: moodleFieldName(e, standard), value }))))) - closing;
+  return scenarioSlots(course).reduce((sum, s, k) => sum + scenarioBytes(s, slots.length + k), questionsBytes);
 }
 
 /** `save-too-large` when the worst-case save of a SCORM target passes the budget; returns the size. */

@@ -17,6 +17,7 @@ import { diag, type Diagnostic } from '../diagnostics/index.js';
 import type { CourseIndex } from './course-index.js';
 import type { LearnerEvent, SourceData } from './events.js';
 import { fromScorm12Response } from './scorm12-response.js';
+import { scenarios } from '../course/model.js';
 
 /** Splits delimited text into rows (quotes, doubled quotes and line breaks inside quotes). */
 export function parseDelimited(text: string, delimiter: string): string[][] {
@@ -85,6 +86,7 @@ export function readMoodleRows(rows: string[][], file: string, index: CourseInde
   const events: LearnerEvent[] = [];
   const identities = new Map<string, string>();
   const unknown = new Set<string>();
+  const scenarioIds = new Set(scenarios(index.course).map((x) => x.id));
   rows.slice(1).forEach((row, r) => {
     const attempt = row[attemptCol]?.trim() ?? '';
     if (!/^\d+$/.test(attempt)) return; // "-": enrolled, never started
@@ -99,6 +101,8 @@ export function readMoodleRows(rows: string[][], file: string, index: CourseInde
       const id = unescapeHtml(row[slot.question] ?? '').trim();
       if (!id) continue;
       const info = index.questions.get(id);
+      // A scenario's ending (issue 15) is an interaction too; the report analyses questions only.
+      if (!info && scenarioIds.has(id)) continue;
       if (!info) {
         if (!unknown.has(id)) diagnostics.push(diag('report-unknown-answer', `question "${id}" is not in this course`, { file, line: r + 2, column: slot.question + 1 }));
         unknown.add(id);

@@ -43,6 +43,7 @@ const CASES: Case[] = [
   { name: 'duplicate-id-across-files', expected: [at('duplicate-id', 'assessment.yaml', 6, 9)] },
   { name: 'module-listed-twice', expected: [at('duplicate-id', 'course.yaml', 7, 5)] },
   { name: 'dangling-page-link', expected: [at('dangling-reference', 'modules/one.yaml', 9, 37)] },
+  { name: 'scenario-dead-end', expected: [at('scenario-dead-end', 'modules/one.yaml', 33, 17)] },
   { name: 'dangling-result-from', expected: [at('dangling-reference', 'course.yaml', 8, 17)] },
   { name: 'missing-asset', expected: [at('missing-asset', 'modules/one.yaml', 12, 14)] },
   {

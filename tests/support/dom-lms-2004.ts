@@ -11,6 +11,7 @@ import type { PlayerData } from '../../src/player/core/types.js';
 import { Scorm2004Tracker } from '../../src/player/tracking/scorm2004.js';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { fileText } from './build.js';
+import { runBlockScripts } from './block-scripts.js';
 import { StrictScorm2004, type Scorm2004Runtime } from './strict-scorm2004.js';
 
 /** The part of scorm-again's Scorm2004API the tests use (its typings declare a default export; the module has a named one). */
@@ -79,6 +80,7 @@ export async function launch2004(
   const api = opts.wrap ? opts.wrap(lms) : new StrictScorm2004(lms);
   Object.assign(window, opts.globals ?? {});
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API_1484_11 = api;
+  runBlockScripts(window, pkg);
   const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm2004Tracker(window as unknown as globalThis.Window, data));
   return { window, doc, lms, api, player, data: player.data };
 }

@@ -11,6 +11,7 @@ import type { PlayerData } from '../../src/player/core/types.js';
 import { Scorm12Tracker } from '../../src/player/tracking/scorm12.js';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { fileText } from './build.js';
+import { runBlockScripts } from './block-scripts.js';
 import { StrictScorm12, type ScormRuntime } from './strict-scorm12.js';
 
 /** The part of scorm-again's Scorm12API the tests use (its typings declare a default export; the module has a named one). */
@@ -58,7 +59,8 @@ export async function launch(pkg: BuiltPackage, lms: Scorm12API = newLms(), opts
   doc.write(fileText(pkg, 'index.html'));
   const api = opts.wrap ? opts.wrap(lms) : new StrictScorm12(lms);
   if (opts.api !== false) (window as unknown as Record<string, unknown>).API = api;
-  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks));
+  runBlockScripts(window, pkg);
+  const player = await boot(window as unknown as globalThis.Window, (data) => new Scorm12Tracker(window as unknown as globalThis.Window, data.status, data.tracking?.checks, data.tracking?.scenarios));
   return { window, doc, lms, api, player, data: player.data };
 }
 

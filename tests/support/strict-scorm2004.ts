@@ -251,6 +251,13 @@ export class StrictScorm2004 implements Scorm2004Runtime {
       case 'other':
         if (value.length > 4000) v('other responses hold at most 4000 characters');
         break;
+      case 'performance':
+        // Moodle's scorm_13.js: records step_name[.]step_answer joined by [,], at most 250; names `^$|short id`, answers `decimal|^$|short id`.
+        for (const record of nodes('[,]', 250)) {
+          const [name, answer, extra] = strip(record).split('[.]');
+          if (extra !== undefined || !(name === '' || SHORT_ID.test(name ?? '')) || !(answer === undefined || answer === '' || SHORT_ID.test(answer) || DECIMAL.test(answer))) v('performance records are step_name[.]step_answer, short ids or decimals (Moodle)');
+        }
+        break;
       default:
         break;
     }

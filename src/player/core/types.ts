@@ -152,7 +152,7 @@ export interface PlayerData {
   /** The scenario blocks, in page order (absent: none). */
   scenarios?: PlayerScenario[];
   /** Knowledge-check answers recorded as SCORM interactions (absent: the first to each check). */
-  tracking?: { checks: 'first' | 'none' };
+  tracking?: { checks: 'first' | 'none'; /** Scenario endings as SCORM interactions (absent: the first per scenario). */ scenarios?: 'first' | 'none' };
   strings: Record<string, string>;
 }
 

@@ -120,7 +120,7 @@ export function xapiDuration(ms: number): string {
 }
 
 /**
- * The `result` of a scenario's `completed` statement (issue 15): the path as `node[.]choice`
+ * The `result` of a scenario's `answered` statement (issue 15): the path as `node[.]choice`
  * records and the ending as `node[.]verdict`, joined by `[,]` (the SCORM 2004 `performance`
  * format, with the course's own ids); success from the verdict (good: true, poor: false,
  * neutral: none); the ending's score, if it has one, out of 100.

@@ -15,12 +15,13 @@ export function journaled(event: Extract<LearningEvent, { type: 'answered' }>, c
 }
 
 /**
- * Whether a scenario's ending becomes an interaction: a scenario is practice, like a knowledge
- * check, so it follows `tracking.checks` — the first ending the learner reaches (not the endings
- * of later plays after a restart), or none.
+ * Whether a scenario's ending becomes an interaction (course.yaml `tracking.scenarios`): the first
+ * ending the learner reaches in each scenario (not the endings of later plays after a restart), or
+ * none. Apart from `tracking.checks`: a course that records no check (to keep Moodle's saves small)
+ * still records its few scenarios, one interaction each.
  */
-export function journaledScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>, checks: 'first' | 'none' = 'first'): boolean {
-  return checks === 'first' && !event.repeat;
+export function journaledScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>, scenarios: 'first' | 'none' = 'first'): boolean {
+  return scenarios === 'first' && !event.repeat;
 }
 
 export interface ScormCalls {

@@ -42,6 +42,7 @@ export class Scorm12Tracker implements Tracker {
     private readonly win: Window,
     private readonly policy: string,
     private readonly checks: 'first' | 'none' = 'first',
+    private readonly scenarios: 'first' | 'none' = 'first',
   ) {}
 
   async start(): Promise<StartInfo | null> {
@@ -118,7 +119,7 @@ export class Scorm12Tracker implements Tracker {
 
   /** A scenario's ending: one `performance` interaction (interactions/scorm12.ts), then a commit. */
   private recordScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>): void {
-    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.checks)) return;
+    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.scenarios)) return;
     const i = scorm12ScenarioInteraction(event);
     const prefix = `cmi.interactions.${this.interactionCount++}`;
     this.set(`${prefix}.id`, i.id);

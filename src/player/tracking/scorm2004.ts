@@ -181,7 +181,7 @@ export class Scorm2004Tracker implements Tracker {
 
   /** A scenario's ending: one `performance` interaction (interactions/scorm2004.ts); the type before the response (rule 28). */
   private recordScenario(event: Extract<LearningEvent, { type: 'scenario-ended' }>): void {
-    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.course.tracking?.checks)) return;
+    if (!this.api || this.finished || this.readOnly || !journaledScenario(event, this.course.tracking?.scenarios)) return;
     const i = scorm2004ScenarioInteraction(event);
     const prefix = `cmi.interactions.${this.interactionCount++}`;
     this.set(`${prefix}.id`, i.id);

@@ -214,9 +214,11 @@ export class StatementBuilder {
   }
 
   /**
-   * `completed` a scenario (issue 15): a `simulation` activity below the course, its page as
-   * parent, the course and module as grouping; the result holds the path, the verdict and score.
-   * In cmi5 it is a "cmi5 allowed" statement (its object is not the AU; no cmi5 category).
+   * `answered` a scenario (issue 15): a `simulation` activity below the course, its page as
+   * parent, the course and module as grouping; the result holds the path, the verdict, the score
+   * and `completion: true`. Not `completed`: that is a cmi5 defined verb, and an LMS that reads
+   * verbs alone would take a scenario's ending for the AU's completion; `answered` is what the
+   * course's questions use, so a cmi5 "allowed" statement and the Tin Can one are the same.
    */
   scenarioEnded(event: Extract<LearningEvent, { type: 'scenario-ended' }>): Statement {
     const s = event.scenario;
@@ -225,6 +227,6 @@ export class StatementBuilder {
     const mod = this.moduleOf(s.page);
     if (mod) grouping.push(mod);
     const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
-    return this.statement(VERBS.completed, object, this.context({ contextActivities: { parent, grouping } }), xapiScenarioResult(event), event.timestamp);
+    return this.statement(VERBS.answered, object, this.context({ contextActivities: { parent, grouping } }), xapiScenarioResult(event), event.timestamp);
   }
 }

@@ -14,6 +14,7 @@ import { XapiTracker } from '../../../src/player/tracking/xapi.js';
 import type { LrsOptions } from '../../../src/player/tracking/xapi-session.js';
 import type { BuiltPackage } from '../../../src/package/build.js';
 import { fileText } from '../../support/build.js';
+import { runBlockScripts } from '../../support/block-scripts.js';
 import type { LmsHost } from './host.js';
 
 export interface FetchCall {
@@ -68,6 +69,7 @@ async function start<T extends XapiTracker | Cmi5Tracker>(pkg: BuiltPackage, hos
     fetches.push({ url: String(input), method: init?.method ?? 'GET', keepalive: init?.keepalive === true, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
     return original(input as never, init as never);
   }) as unknown as typeof fetch;
+  runBlockScripts(window, pkg);
   let tracker: T | undefined;
   const player = await boot(window as unknown as globalThis.Window, (data) => (tracker = make(window as unknown as globalThis.Window, data)));
   return {
