@@ -152,6 +152,10 @@ function checkUniqueIds(sources: CourseSources, out: Diagnostic[]): void {
   }
 }
 
+/** The files an image block or a hotspots picture may show: what every browser displays in an <img>. */
+const PICTURE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+const PICTURE_HINT = 'Give the picture as PNG, JPEG, GIF, WebP, AVIF or SVG (export it from the tool that made it). To offer another kind of file, link to it from a text: [the form](assets/form.pdf).';
+
 /** An image of a page: an image block, or the picture of a hotspots block (issue 15). */
 interface ImageSource {
   src: string | Record<string, string>;
@@ -289,9 +293,15 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
   };
   const logo = sources.course.data.theme?.logo;
   if (logo !== undefined) useAsset(sources.course.file, ['theme', 'logo'], logo);
+  const usePicture = (file: SourceFile, path: DataPath, src: string, lang?: string) => {
+    // Where the file is wrong (missing, outside the course…), that is the mistake to report.
+    const found = checkAsset(sources.dir, src);
+    if (!found.ok || PICTURE_FILE.test(found.path)) return useAsset(file, path, src, lang);
+    out.push(diag('wrong-file-kind', `"${src}" is not a picture a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG)`, locateIn(file, path, src), { hint: PICTURE_HINT }));
+  };
   forEachImage(sources, (image, file, imagePath) => {
     const path: DataPath = [...imagePath, 'src'];
-    if (typeof image.src === 'string') return useAsset(file, path, image.src);
+    if (typeof image.src === 'string') return usePicture(file, path, image.src);
     // One image per language: every course language, and no other.
     for (const lang of languages) {
       if (image.src[lang] !== undefined) continue;
@@ -299,7 +309,7 @@ function checkReferences(sources: CourseSources, files: AnyValidated[], out: Dia
       out.push(diag('untranslated-image', `missing "${lang}" image`, at(file, path), { hint }));
     }
     for (const [lang, src] of Object.entries(image.src)) {
-      if (languages.includes(lang)) useAsset(file, [...path, lang], src, lang);
+      if (languages.includes(lang)) usePicture(file, [...path, lang], src, lang);
       else out.push(diag('unknown-language', `"${lang}" is not a language of this course (${languages.join(', ')})`, { ...keyPositionOf(file, path, lang), path: pathString([...path, lang]) }));
     }
   });

@@ -46,6 +46,8 @@ const CASES: Case[] = [
   { name: 'scenario-dead-end', expected: [at('scenario-dead-end', 'modules/one.yaml', 33, 17)] },
   { name: 'dangling-result-from', expected: [at('dangling-reference', 'course.yaml', 8, 17)] },
   { name: 'missing-asset', expected: [at('missing-asset', 'modules/one.yaml', 12, 14)] },
+  { name: 'hotspot-off-picture', expected: [at('invalid-value', 'modules/one.yaml', 16, 25)] },
+  { name: 'picture-not-image', expected: [at('wrong-file-kind', 'modules/one.yaml', 12, 14)] },
   {
     name: 'asset-parent-path',
     expected: [at('asset-outside-course', 'modules/one.yaml', 12, 14)],

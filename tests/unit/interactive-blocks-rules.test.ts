@@ -67,6 +67,15 @@ describe('hotspots: spots on the picture, and the picture under the image rules'
     expect(found(hotspots(`          src: assets/nothing.svg\n${alt}`))).toEqual([at('missing-asset', 19, 16, 'image.src')]);
     expect(found(hotspots(`          src: ../outside.svg\n${alt}`))).toEqual([at('asset-outside-course', 19, 16, 'image.src')]);
     expect(found(hotspots(`          src: assets/my picture.svg\n${alt}`))).toEqual([at('asset-name', 19, 16, 'image.src')]);
+    // Not a picture (here a PDF beside it): wrong-file-kind, for an image block as for a hotspots picture.
+    const pdf = withBlocks(hotspots(`          src: assets/routes.pdf\n${alt}`));
+    pdf['assets/routes.pdf'] = '%PDF-1.4\n';
+    pdf['modules/one.yaml'] = String(pdf['modules/one.yaml']).replace('        src: assets/pic.svg\n', '        src: { en: assets/pic.svg, fr: assets/pic.PDF }\n');
+    pdf['assets/pic.PDF'] = '%PDF-1.4\n';
+    expect(loadCourse(testdir(pdf)).diagnostics.map((d) => [d.code, d.file, d.line, d.column, d.path])).toEqual([
+      ['wrong-file-kind', 'modules/one.yaml', 12, 40, 'pages.0.blocks.1.src.fr'],
+      at('wrong-file-kind', 19, 16, 'image.src'),
+    ]);
     expect(found(hotspots(`          src:\n            en: assets/pic.svg\n${alt}`))).toEqual([at('untranslated-image', 20, 13, 'image.src')]);
     expect(found(hotspots(`          src:\n            en: assets/pic.svg\n            fr: assets/pic.svg\n            pl: assets/pic.svg\n${alt}`))).toEqual([at('unknown-language', 22, 13, 'image.src.pl')]);
   });
