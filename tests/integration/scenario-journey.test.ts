@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltPackage } from '../../src/package/build.js';
 import { buildPackage, ROOT } from '../support/build.js';
-import { launch, newLms, resumeData, settle } from '../support/dom-lms.js';
+import { interactions12, launch, newLms, resumeData, settle } from '../support/dom-lms.js';
 import { interactions2004, launch2004, newLms2004, resumeData2004, manifestThreshold } from '../support/dom-lms-2004.js';
 import { testdir } from '../support/testdir.js';
 
@@ -19,15 +19,6 @@ let scorm2004: BuiltPackage;
 beforeAll(async () => {
   [scorm12, scorm2004] = await Promise.all([buildPackage(FIXTURE, 'scorm12', 'en'), buildPackage(FIXTURE, 'scorm2004', 'en')]);
 });
-
-function interactions12(values: Map<string, string>) {
-  const out: Array<Record<string, string>> = [];
-  for (const [key, value] of values) {
-    const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
-    if (m) (out[Number(m[1])] ??= {})[m[2]!] = value;
-  }
-  return out;
-}
 
 const block = (doc: Document) => doc.querySelector<HTMLElement>('[data-scenario-id="doubt-conversation"]')!;
 const currentNode = (doc: Document) => block(doc).querySelector<HTMLElement>('.cp-scenario-current')?.dataset.nodeId;

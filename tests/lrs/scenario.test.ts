@@ -1,8 +1,9 @@
 /**
  * Issue 15: what the xAPI and cmi5 packages record for a scenario, read back from a real LRS
  * (Learning Locker's xapi-statements). The learner plays the scenario fixture to its good ending,
- * restarts, plays to its poor ending: two `answered` statements on a `simulation` activity, each
- * with the path, the verdict as success, the ending's score and completion; every statement
+ * restarts, plays to its poor ending: a `responded` statement per choice and an `answered` one per
+ * ending, on a `simulation` activity, the latter with the path, the verdict as success, the
+ * ending's score and completion; every statement
  * passes xapi-validation, and the cmi5 session still follows the cmi5 rules.
  */
 import { randomUUID } from 'node:crypto';
@@ -41,9 +42,14 @@ async function playBothEndings(doc: Document): Promise<void> {
 }
 
 function expectScenarioStatements(stored: StoredStatement[]): void {
-  const scenario = stored.filter((s) => s.object.id === SCENARIO);
-  expect(scenario.map(verb)).toEqual(['answered', 'answered']);
-  for (const s of scenario) {
+  const all = stored.filter((s) => s.object.id === SCENARIO);
+  expect(all.map(verb)).toEqual(['responded', 'responded', 'answered', 'responded', 'responded', 'answered']);
+  // Each choice as it is made, so a learner who leaves mid-way still shows where they went.
+  expect(all.filter((s) => verb(s) === 'responded').map((s) => s.result)).toEqual(
+    ['opening[.]reassure', 'skills[.]ask-projects', 'opening[.]lecture', 'pushback[.]insist'].map((response) => ({ response })),
+  );
+  const scenario = all.filter((s) => verb(s) === 'answered');
+  for (const s of all) {
     expect(s.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/simulation', name: { en: 'Samira doubts she can code' } });
     expect(s.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${COURSE}/pages/practice`]);
     expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual(expect.arrayContaining([COURSE, `${COURSE}/modules/conversation`]));
@@ -72,7 +78,7 @@ describe.skipIf(!process.env.COURSEPACK_LRS_SUITE)('scenario statements in a rea
     await lrs?.stop();
   });
 
-  it('xAPI (Tin Can launch): one answered statement per ending reached', async () => {
+  it('xAPI (Tin Can launch): one responded statement per choice, one answered statement per ending reached', async () => {
     host.serve(xapi.files);
     const registration = randomUUID();
     const run = await launchXapi(xapi, host, { registration, activityId: COURSE, auth: AUTH });

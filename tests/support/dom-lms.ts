@@ -73,3 +73,13 @@ export function click(el: Element | null): void {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
+
+/** Every SCORM 1.2 interaction written, by index, field by field (last write wins). */
+export function interactions12(values: Map<string, string>): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  for (const [key, value] of values) {
+    const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
+    if (m) (out[Number(m[1])] ??= {})[m[2]!] = value;
+  }
+  return out;
+}

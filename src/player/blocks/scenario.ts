@@ -44,9 +44,8 @@ function mount(root: HTMLElement, context: BlockContext): void {
   const scripted = (nodeId: string) => script.querySelector<HTMLElement>(`[data-node-id="${nodeId}"]`);
   const cloneOf = (from: Element | null | undefined, selector: string) => from?.querySelector(selector)?.cloneNode(true) as HTMLElement | undefined;
   const button = (label: string, secondary: boolean, onClick: () => void) => {
-    const b = element('button', secondary ? 'cp-button cp-button-secondary cp-scenario-option' : 'cp-button cp-scenario-action');
+    const b = element('button', secondary ? 'cp-button cp-button-secondary cp-scenario-option' : 'cp-button cp-scenario-action', label);
     b.type = 'button';
-    if (typeof label === 'string') b.textContent = label;
     b.addEventListener('click', onClick);
     return b;
   };
@@ -84,7 +83,7 @@ function mount(root: HTMLElement, context: BlockContext): void {
     box.append(label, list);
     if (focus) {
       const said = [speaker?.textContent?.trim(), line?.textContent?.trim()];
-      context.announce(said[0] ? format(s.scenarioLine ?? '{speaker}: {line}', { speaker: said[0], line: said[1] ?? '' }) : (said[1] ?? ''));
+      context.announce(said[0] ? format(s.scenarioLine!, { speaker: said[0], line: said[1] ?? '' }) : (said[1] ?? ''));
       list.querySelector('button')?.focus();
     }
   }
@@ -93,7 +92,7 @@ function mount(root: HTMLElement, context: BlockContext): void {
     const ending = cloneOf(source, '.cp-scenario-ending');
     if (ending) box.append(ending);
     box.tabIndex = -1;
-    box.append(button(s.scenarioRestart ?? '', false, restart));
+    box.append(button(s.scenarioRestart!, false, restart));
     if (focus) box.focus();
   }
 
@@ -102,6 +101,7 @@ function mount(root: HTMLElement, context: BlockContext): void {
     const next = choice && node(choice.next);
     if (!choice || !next) return;
     progress = withChoice(scenario!, progress, choiceId);
+    context.record?.({ type: 'scenario-choice', scenario: scenario as PlayerScenario, node: nodeId, choice: choiceId, timestamp: new Date() });
     if (next.end) ended(next as PlayerScenarioNode & { end: ScenarioEnding });
     context.saveScenario?.(id, progress);
 
@@ -111,14 +111,14 @@ function mount(root: HTMLElement, context: BlockContext): void {
     const response = element('div', 'cp-scenario-response');
     response.tabIndex = -1;
     const said = element('p', 'cp-scenario-said');
-    said.append(element('strong', '', `${s.scenarioYou ?? ''}: `));
+    said.append(element('strong', '', `${s.scenarioYou!}: `));
     const text = doc.createElement('span');
     text.innerHTML = scripted(nodeId)?.querySelector(`[data-choice-id="${choiceId}"] .cp-scenario-choice-text`)?.innerHTML ?? '';
     said.append(text);
     response.append(said);
     const feedback = cloneOf(scripted(nodeId)?.querySelector(`[data-choice-id="${choiceId}"]`), '.cp-scenario-feedback');
     if (feedback) response.append(feedback);
-    box.append(response, button(s.scenarioContinue ?? '', false, () => show(choice.next, true)));
+    box.append(response, button(s.scenarioContinue!, false, () => show(choice.next, true)));
     response.focus();
   }
 

@@ -198,6 +198,14 @@ export type LearningEvent =
       timestamp: Date;
       /** The learner had reached an ending of this scenario before (then restarted it). */
       repeat: boolean;
+    }
+  | {
+      /** A choice made in a scenario (xAPI and cmi5 only: SCORM records the whole path at the ending). */
+      type: 'scenario-choice';
+      scenario: PlayerScenario;
+      node: string;
+      choice: string;
+      timestamp: Date;
     };
 
 export type Completion = 'completed' | 'incomplete';

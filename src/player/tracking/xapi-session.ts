@@ -139,6 +139,7 @@ export class LrsSession {
       return this.builder.experienced(event.pageId, event.title);
     }
     if (event.type === 'scenario-ended') return this.builder.scenarioEnded(event);
+    if (event.type === 'scenario-choice') return this.builder.scenarioChoice(event);
     const assessmentId = this.assessmentOf(event.question.id, event.context);
     return this.builder.answered(event, assessmentId ? { assessmentId } : { pageId: this.lastPage });
   }

@@ -21,6 +21,7 @@ export const VERBS = {
   initialized: verb(`${ADL}initialized`, 'initialized'),
   experienced: verb(`${ADL}experienced`, 'experienced'),
   answered: verb(`${ADL}answered`, 'answered'),
+  responded: verb(`${ADL}responded`, 'responded'),
   passed: verb(`${ADL}passed`, 'passed'),
   failed: verb(`${ADL}failed`, 'failed'),
   completed: verb(`${ADL}completed`, 'completed'),
@@ -211,6 +212,21 @@ export class StatementBuilder {
     const extensions = event.attempt !== undefined ? { 'http://id.tincanapi.com/extension/attempt-id': event.attempt } : undefined;
     const result = xapiInteractionResult(q, event.response, event.result, event.score, event.latencyMs);
     return this.statement(VERBS.answered, object, this.context({ contextActivities: { ...(parent.length ? { parent } : {}), grouping }, ...(extensions ? { extensions } : {}) }), result, event.timestamp);
+  }
+
+  /**
+   * `responded` at a node of a scenario (issue 15): the choice made, as `node[.]choice` in
+   * `result.response`, about the scenario's activity; so a learner who leaves mid-way still shows
+   * which choices were made where.
+   */
+  scenarioChoice(event: Extract<LearningEvent, { type: 'scenario-choice' }>): Statement {
+    const s = event.scenario;
+    const object = activity(childIri(this.setup.courseIri, 'scenarios', s.id), { type: ACTIVITY_TYPES.simulation, name: { [this.lang]: s.title } });
+    const grouping = [this.courseActivity()];
+    const mod = this.moduleOf(s.page);
+    if (mod) grouping.push(mod);
+    const parent = [activity(childIri(this.setup.courseIri, 'pages', s.page), { type: ACTIVITY_TYPES.page })];
+    return this.statement(VERBS.responded, object, this.context({ contextActivities: { parent, grouping } }), { response: `${event.node}[.]${event.choice}` }, event.timestamp);
   }
 
   /**
