@@ -111,7 +111,7 @@ function mount(root: HTMLElement, context: BlockContext): void {
     const response = element('div', 'cp-scenario-response');
     response.tabIndex = -1;
     const said = element('p', 'cp-scenario-said');
-    said.append(element('strong', '', `${s.scenarioYou!}: `));
+    said.append(element('strong', '', `${s.scenarioYou!} `));
     const text = doc.createElement('span');
     text.innerHTML = scripted(nodeId)?.querySelector(`[data-choice-id="${choiceId}"] .cp-scenario-choice-text`)?.innerHTML ?? '';
     said.append(text);
