@@ -11,7 +11,7 @@ import { DEFAULT_TARGETS, findTarget, type Target, type TargetId } from '../targ
 import { assetData, checkAssets } from './asset-safety.js';
 import { externalRequests } from './external-requests.js';
 import { checkLimits, checkStateKeys } from './limits.js';
-import type { PackageFile } from './zip.js';
+import type { DeflateCache, PackageFile } from './zip.js';
 import { checkSaveSize, SAVE_BUDGET } from './save-size.js';
 
 export interface BuildOptions {
@@ -117,6 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     import('../targets/xml.js'),
   ]);
   const packages: BuiltPackage[] = [];
+  // Styles, scripts and assets recur in several packages: each content is compressed once.
+  const deflated: DeflateCache = new Map();
   for (const course of courses) {
     const langs = options.langs ? course.languages.filter((l) => options.langs!.includes(l)) : course.languages;
     const courseTargets = targetsOf.get(course) ?? [];
@@ -134,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const files = packageFiles(site, target, assets, await bundles.get(target.playerEntry)!, blockFiles);
         const manifest = target.manifest(course, lang, files.map((f) => f.path).sort());
         if (manifest) files.push({ path: manifest.path, data: serializeXml(manifest.xml) });
-        const zip = await zipFiles(files);
+        const zip = await zipFiles(files, deflated);
         built.push({
           course: course.id,
           target: target.id,
