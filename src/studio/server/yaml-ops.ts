@@ -40,28 +40,31 @@ const LOCAL_ID_LISTS = new Set(['choices', 'pairs', 'items', 'scale', 'distracto
 
 export function applyOps(text: string, ops: Op[], options: OpsOptions = {}): OpsResult {
   let current = text;
+  let doc = parse(current);
+  let data: unknown = doc.toJS();
   let reformatted = false;
   for (const op of ops) {
-    const doc = parse(current);
-    const data: unknown = doc.toJS();
     for (const step of expand(doc, data, prepare(data, op, doc, options))) {
-      const stepDoc = parse(current);
-      const stepData: unknown = stepDoc.toJS();
-      const expected = applyToData(stepData, step);
-      if (isDeepStrictEqual(expected, stepData)) continue;
-      const spliced = plan(current, stepDoc, step);
-      if (spliced !== null) {
-        const next = applySplices(current, spliced);
-        if (parsesTo(next, expected)) {
-          current = next;
-          continue;
-        }
+      const expected = applyToData(data, step);
+      if (isDeepStrictEqual(expected, data)) continue;
+      const spliced = plan(current, doc, step);
+      const next = spliced === null ? null : reparsed(applySplices(current, spliced), expected);
+      if (next) [current, doc] = next;
+      else {
+        current = reserialise(doc, step, expected);
+        doc = parse(current);
+        reformatted = true;
       }
-      current = reserialise(stepDoc, step, expected);
-      reformatted = true;
+      data = expected;
     }
   }
-  return { text: current, data: parse(current).toJS(), reformatted };
+  return { text: current, data, reformatted };
+}
+
+/** The text and its Document when it parses to `expected`, else null. */
+function reparsed(text: string, expected: unknown): [string, Document.Parsed] | null {
+  const doc = parseDocument(text, { uniqueKeys: true, strict: true });
+  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected) ? [text, doc] : null;
 }
 
 function parse(text: string): Document.Parsed {
