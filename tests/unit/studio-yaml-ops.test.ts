@@ -44,7 +44,7 @@ describe('studio YAML ops', () => {
     expect(apply([{ op: 'set', path: ['title', 'fr'], value: 'Un !' }]).text).toBe(FILE.replace('{ en: One, fr: Un }', '{ en: One, fr: Un ! }'));
     expect(apply([{ op: 'set', path: ['title', 'de'], value: 'Eins' }]).text).toBe(FILE.replace('{ en: One, fr: Un }', '{ en: One, fr: Un, de: Eins }'));
     const added = apply([{ op: 'set', path: ['pages', 0, 'description'], value: 'About' }]).text;
-    expect(lineDiff(FILE, added)).toEqual({ prefix: 11, removed: [], added: ['    description: About'] });
+    expect(lineDiff(FILE, added)).toEqual({ prefix: 12, removed: [], added: ['    description: About'] });
   });
 
   it('set creates missing parents, and a text turns into a language map', () => {
