@@ -1,5 +1,5 @@
 /** `coursepack studio`'s server over real HTTP on 127.0.0.1: the course and its files, edits with conflicts, undo/redo, the guards. */
-import { readFileSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,27 @@ describe('studio server: course and files', () => {
     expect(stale.body.error.code).toBe('conflict');
     expect(stale.body.current.text).toBe(external);
     expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(external);
+  });
+
+  it('of two edits made at once on the same version, one is written and the other is a conflict', async () => {
+    const dir = testdir(validCourse());
+    const s = await openStudio({ courseDir: dir });
+    const { version } = (await s.json(`/api/file?path=${MODULE}`)).body;
+    const edit = (value: string) => s.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: MODULE, baseVersion: version, ops: [{ op: 'set', path: ['pages', 0, 'title', 'en'], value }] }) });
+    const [a, b] = await Promise.all([edit('First'), edit('Second')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(winner.body.text);
+    expect((a.status === 409 ? a : b).body.current.text).toBe(winner.body.text);
+  });
+
+  it('writes through a link that stays inside the course, keeping the link', async () => {
+    const dir = testdir({ ...validCourse(), 'modules/alias.yaml': { symlink: 'one.yaml' } });
+    const s = await openStudio({ courseDir: dir });
+    const { version } = (await s.json('/api/file?path=modules/alias.yaml')).body;
+    expect((await s.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: 'modules/alias.yaml', baseVersion: version, ops: [{ op: 'set', path: ['id'], value: 'uno' }] }) })).status).toBe(200);
+    expect(lstatSync(join(dir, 'modules/alias.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, MODULE), 'utf8')).toContain('id: uno');
   });
 
   it('answers 400 to an op that does not fit the file', async () => {
