@@ -120,6 +120,25 @@ describe('studio server: course and files', () => {
     expect(body.module.properties.pages.type).toBe('array');
   });
 
+  it('serves the interface strings of a language, falling back to its base language, then English', async () => {
+    const strings = testdir({ 'en.json': '{ "app.title": "Studio" }', 'fr.json': '{ "app.title": "Atelier" }' });
+    const s = await openStudio({ courseDir: testdir(validCourse()), stringsDir: strings });
+    const fr = await s.api('/api/strings?lang=fr-CA');
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(await fr.json()).toEqual({ 'app.title': 'Atelier' });
+    expect((await s.json('/api/strings?lang=pl')).body).toEqual({ 'app.title': 'Studio' });
+    expect((await s.json('/api/strings?lang=%3Cscript%3E')).status).toBe(400);
+  });
+
+  it('takes the token in the address of the event stream only (EventSource sends no headers)', async () => {
+    const s = await openStudio({ courseDir: testdir(validCourse()) });
+    const stream = await s.api(`/api/events?token=${s.studio.token}`, { token: null });
+    expect(stream.status).toBe(200);
+    await stream.body?.cancel();
+    expect((await s.api('/api/events?token=wrong', { token: null })).status).toBe(403);
+    expect((await s.api(`/api/course?token=${s.studio.token}`, { token: null })).status).toBe(403);
+  });
+
   it('sends a changed event for a change made on disk, not for its own writes', async () => {
     const dir = testdir(validCourse());
     const s = await openStudio({ courseDir: dir });
