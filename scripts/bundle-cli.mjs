@@ -51,7 +51,13 @@ const externals = {
   name: 'coursepack-externals',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+      if (/[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+      if (args.path.startsWith('node:')) {
+        // A built-in imported lazily (the studio's browser opener) is served by the launcher's import().
+        if (args.kind !== 'dynamic-import') return undefined;
+        dynamicExternals.add(args.path);
+        return { path: args.path, external: true };
+      }
       const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
       if (BUNDLED.has(name)) return undefined;
       if (args.kind === 'dynamic-import') dynamicExternals.add(args.path);

@@ -3,6 +3,7 @@
  * started in) and `POST /api/new` (as `coursepack new`, into the studio's folder while it holds
  * no course yet).
  */
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, LANG_PATTERN } from '../../course/schema.js';
@@ -46,7 +47,6 @@ export const postNew: Route = async (ctx, req, res, url) => {
   const taken = changes.filter((c) => ctx.files.exists(c.path)).map((c) => c.path);
   if (taken.length) throw new ApiError(409, 'course-exists', `${taken.join(', ')} already exist in ${ctx.root}: start the studio on an empty folder`);
   ctx.files.commit(changes, new Map(changes.map((c) => [c.path, null])));
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(ctx.files.full('assets'), { recursive: true });
   ctx.wrote(changes.map((c) => c.path));
   return getCourse(ctx, req, res, url);
