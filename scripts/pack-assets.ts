@@ -11,7 +11,6 @@ import { bundleFromSource, prebuiltPath } from '../src/package/player-bundle.js'
 import { SCRIPTED_BLOCKS } from '../src/player/blocks/kinds.js';
 import { PLAYER_BUNDLES_DIR, PLAYER_DIR, PREVIEW_RUNTIME_DIR, ROOT } from '../src/paths.js';
 import { PREVIEW_TARGETS } from '../src/preview/host-page.js';
-import { bundleStudio, STUDIO_BUNDLE_DIR } from '../src/studio/ui/bundle.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,9 +27,5 @@ mkdirSync(PREVIEW_RUNTIME_DIR, { recursive: true });
 for (const target of PREVIEW_TARGETS) copyFileSync(require.resolve(`scorm-again/${target}/min`), join(PREVIEW_RUNTIME_DIR, `${target}.min.js`));
 // scorm-again exports no package.json; its runtimes are in <package>/dist/.
 copyFileSync(join(dirname(dirname(require.resolve('scorm-again/scorm12/min'))), 'LICENSE'), join(PREVIEW_RUNTIME_DIR, 'LICENSE-scorm-again'));
-
-// The studio's browser app (Preact, bundled: an installed coursepack never loads it from node_modules).
-mkdirSync(STUDIO_BUNDLE_DIR, { recursive: true });
-for (const asset of ['studio.js', 'studio.css'] as const) writeFileSync(join(STUDIO_BUNDLE_DIR, asset), await bundleStudio(asset));
 
 process.stdout.write(`pack assets: lib/ emptied, ${entries.length} player bundles, ${SCRIPTED_BLOCKS.length} block scripts, ${PREVIEW_TARGETS.length} preview runtimes\n`);

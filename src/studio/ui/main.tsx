@@ -3,10 +3,10 @@
  * interface strings and the course, follows the server's events, draws the App.
  */
 import { render } from 'preact';
-import { StudioApi } from './api.js';
-import { App } from './app.js';
-import { pickLanguage } from './i18n.js';
-import { createStore } from './store.js';
+import { StudioApi } from './app/api.js';
+import { App } from './app/app.js';
+import { pickLanguage } from './app/i18n.js';
+import { createStore } from './app/store.js';
 
 async function start(): Promise<void> {
   const token = new URLSearchParams(location.search).get('token') ?? '';
