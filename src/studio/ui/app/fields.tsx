@@ -90,8 +90,11 @@ interface FieldProps {
   value: unknown;
 }
 
+/** The schema's description, unless it only explains the YAML form of a text (the form shows one input per language instead). */
+const GENERIC_TEXT = /^(?:Markdown text|Text): a string, or a map from language code/;
+
 function Help(props: { id: string; text?: string }) {
-  return props.text ? (
+  return props.text && !GENERIC_TEXT.test(props.text) ? (
     <p class="help" id={props.id}>
       {props.text}
     </p>
@@ -139,13 +142,15 @@ function TextInput(props: FieldProps & { lang: string; markdown: boolean; name: 
   const area = useRef<HTMLTextAreaElement>(null);
   const problemsId = `${id}-problems`;
   const helpId = `${fieldId(props.file, textPath)}-help`;
-  const problems = store.diagnosticsAt(props.file, textPath).length + store.diagnosticsAt(props.file, [...textPath, props.lang]).length;
+  const own = store.diagnosticsAt(props.file, [...textPath, props.lang]).length;
+  const whole = store.diagnosticsAt(props.file, textPath).length;
+  const problems = own + whole;
   const long = props.markdown || props.info.key === 'description' || props.info.key === 'intro';
   const common = {
     id,
     lang: props.lang,
     value: draft,
-    'aria-describedby': `${props.info.description ? helpId : ''} ${problemsId}`.trim(),
+    'aria-describedby': `${props.info.description && !GENERIC_TEXT.test(props.info.description) ? helpId : ''} ${own ? problemsId : ''} ${whole ? `${fieldId(props.file, textPath)}-problems` : ''}`.trim() || undefined,
     'aria-invalid': problems > 0 ? true : undefined,
     onInput: (e: Event) => change((e.currentTarget as HTMLInputElement).value),
     onBlur: flush,
@@ -204,8 +209,9 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
   const { draft, change, flush } = useDraft<string>(props.file, props.path, external, name, (raw) => ops(model.kind === 'boolean' ? raw === 'true' : toValue(raw)));
   const problemsId = `${id}-problems`;
   const helpId = `${id}-help`;
-  const describedBy = `${props.info.description ? helpId : ''} ${problemsId}`.trim();
   const invalid = store.diagnosticsAt(props.file, props.path).length > 0 ? true : undefined;
+  const showHelp = !props.nameOverride && props.info.description !== undefined && !GENERIC_TEXT.test(props.info.description);
+  const describedBy = `${showHelp ? helpId : ''} ${invalid ? problemsId : ''}`.trim() || undefined;
   const isColor = model.kind === 'string' && model.pattern?.startsWith('^#(?:[0-9a-fA-F]{3}');
   let control;
   if (model.kind === 'boolean') {
@@ -266,9 +272,9 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
     <div class="field">
       <label for={id}>
         {name}
-        {props.info.required ? <span class="required"> {store.t('required')}</span> : null}
+        {props.info.required && !props.nameOverride ? <span class="required"> {store.t('required')}</span> : null}
       </label>
-      <Help id={helpId} text={props.info.description} />
+      <Help id={helpId} text={showHelp ? props.info.description : undefined} />
       <div class="control-row">
         {control}
         {isColor ? (
@@ -313,10 +319,12 @@ function ArrayField(props: FieldProps & { model: Extract<FieldModel, { kind: 'ar
         {items.map((item, i) => {
           const itemPath = [...props.path, i];
           const itemName = store.t('itemN', { field: name, n: i + 1 });
+          const scalar = !['object', 'union', 'array', 'text'].includes(props.model.item.kind);
           return (
-            <li key={`${i}-${count}`} class="array-item">
+            <li key={`${i}-${count}`} class={`array-item${scalar ? ' scalar' : ''}`}>
+              {scalar ? <Field file={props.file} path={itemPath} value={item} info={{ key: props.info.key, required: true, schema: props.model.itemSchema, model: props.model.item }} nameOverride={itemName} /> : null}
               <div class="item-tools" role="group" aria-label={itemName}>
-                <span class="item-name">{itemName}</span>
+                {scalar ? null : <span class="item-name">{itemName}</span>}
                 <button type="button" disabled={i === 0} onClick={() => { send([{ op: 'move', path: props.path, from: i, to: i - 1 }], itemName); store.announce(store.t('movedTo', { what: itemName, n: i, total: count })); }}>
                   {store.t('moveUp')}<span class="visually-hidden"> {itemName}</span>
                 </button>
@@ -327,7 +335,7 @@ function ArrayField(props: FieldProps & { model: Extract<FieldModel, { kind: 'ar
                   {store.t('remove')}<span class="visually-hidden"> {itemName}</span>
                 </button>
               </div>
-              <Field file={props.file} path={itemPath} value={item} info={{ key: props.info.key, required: true, schema: props.model.itemSchema, model: props.model.item }} nameOverride={itemName} />
+              {scalar ? null : <Field file={props.file} path={itemPath} value={item} info={{ key: props.info.key, required: true, schema: props.model.itemSchema, model: props.model.item }} nameOverride={itemName} />}
             </li>
           );
         })}
