@@ -18,3 +18,7 @@ export const FROM_SOURCE = existsSync(PLAYER_DIR);
 export const PLAYER_BUNDLES_DIR = join(ROOT, 'lib', 'player-bundles');
 /** `<target>.min.js`: scorm-again's classic-script runtimes for the preview, copied at pack time. */
 export const PREVIEW_RUNTIME_DIR = join(ROOT, 'lib', 'preview-runtime');
+/** The studio's browser app (`coursepack studio`), bundled by esbuild into studio.js and studio.css. */
+export const STUDIO_UI_DIR = join(ROOT, 'src', 'studio', 'ui');
+/** `studio.js` and `studio.css`: the studio's app bundled at pack time (an installed coursepack has no src/). */
+export const STUDIO_BUNDLE_DIR = join(ROOT, 'lib', 'studio');

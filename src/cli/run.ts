@@ -11,6 +11,7 @@ import { findCourses } from '../api/courses.js';
 import { ROOT } from '../paths.js';
 import { registerI18nCommands } from './i18n-command.js';
 import { registerNewCommand } from './new-command.js';
+import { registerStudioCommand } from './studio-command.js';
 import { TARGET_IDS } from '../targets/ids.js';
 
 /** course.yaml (COURSE_FILE in src/course/load-course.ts, which loads the whole format to say it). */
@@ -192,6 +193,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
 
   registerNewCommand(program, io, (code) => (exitCode = code));
   registerI18nCommands(program, io, (code) => (exitCode = code));
+  registerStudioCommand(program, io, (code) => (exitCode = code), io.waitForStop ?? waitForSignal);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

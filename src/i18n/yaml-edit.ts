@@ -21,13 +21,14 @@ export interface EditResult {
   reformatted: boolean;
 }
 
-interface Splice {
+/** Characters `start`..`end` of a text replaced by `text` (exported for src/studio/server/yaml-ops.ts). */
+export interface Splice {
   start: number;
   end: number;
   text: string;
 }
 
-type Mode = 'styled' | 'quoted';
+export type Mode = 'styled' | 'quoted';
 
 export function editYaml(file: SourceFile, edits: YamlEdit[]): EditResult {
   if (!edits.length) return { text: file.text, reformatted: false };
@@ -60,12 +61,12 @@ function intendedData(file: SourceFile, edits: YamlEdit[]): unknown {
   return data;
 }
 
-function parsesTo(text: string, expected: unknown): boolean {
+export function parsesTo(text: string, expected: unknown): boolean {
   const doc = parseDocument(text, { uniqueKeys: true, strict: true });
   return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
 }
 
-function applySplices(text: string, splices: Splice[]): string {
+export function applySplices(text: string, splices: Splice[]): string {
   let result = text;
   for (const s of [...splices].sort((a, b) => b.start - a.start)) result = result.slice(0, s.start) + s.text + result.slice(s.end);
   return result;
@@ -84,7 +85,7 @@ function reserialise(file: SourceFile, edits: YamlEdit[]): string {
   return doc.toString();
 }
 
-interface Located {
+export interface Located {
   node: Node;
   /** The collection holding the node, and the pair when that is a mapping. */
   parent: Node | null;
@@ -92,7 +93,8 @@ interface Located {
   inFlow: boolean;
 }
 
-function locate(file: SourceFile, path: DataPath): Located | null {
+/** The node at `path` with its parent collection (exported for src/studio/server/yaml-ops.ts). */
+export function locate(file: Pick<SourceFile, 'doc'>, path: DataPath): Located | null {
   let node = file.doc.contents as Node | null;
   let parent: Node | null = null;
   let pair: Pair | null = null;
@@ -114,10 +116,10 @@ function locate(file: SourceFile, path: DataPath): Located | null {
   return node ? { node, parent, pair, inFlow } : null;
 }
 
-const columnOf = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+export const columnOf = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
 
 /** Where a new line goes after the value ending at `end`: the start of the next line. */
-function lineAfter(text: string, end: number): { at: number; prefix: string } {
+export function lineAfter(text: string, end: number): { at: number; prefix: string } {
   if (end > 0 && text[end - 1] === '\n') return { at: end, prefix: '' };
   const newline = text.indexOf('\n', end);
   return newline < 0 ? { at: text.length, prefix: '\n' } : { at: newline + 1, prefix: '' };
@@ -197,7 +199,7 @@ function planAppend(file: SourceFile, seq: Node, value: string, mode: Mode): Spl
   return { start: at, end: at, text: `${prefix}${' '.repeat(columnOf(text, seq.range![0]))}- ${snippet}\n` };
 }
 
-interface ScalarOptions {
+export interface ScalarOptions {
   mode: Mode;
   flow: boolean;
   /** Column of the key the value belongs to: continuation lines are indented from it. */
@@ -208,7 +210,7 @@ interface ScalarOptions {
 }
 
 /** The YAML for `value` as written after `key: `, without a final line break. */
-function scalar(value: string, o: ScalarOptions): string {
+export function scalar(value: string, o: ScalarOptions): string {
   if (o.mode === 'quoted') return JSON.stringify(value);
   const likeType = isScalar(o.like) ? o.like.type : undefined;
   if (o.flow) {

@@ -1,0 +1,37 @@
+/**
+ * The studio's routes that run coursepack on the course (check, translations, XLIFF, build, new
+ * course, assets, preview), and what happens after a change: the check runs again (debounced) and
+ * its result goes to the event stream.
+ */
+import type { Route, StudioContext } from './context.js';
+import { courseDiagnostics } from './diagnostics.js';
+
+export interface CourseRoutes {
+  extraRoutes: Record<string, Route>;
+  /** Called with the paths changed (by the studio or on disk). */
+  onChange(paths: string[]): void;
+  close(): void;
+}
+
+/** How long after the last change the course is checked again. */
+const RECHECK_DELAY = 250;
+
+export async function courseRoutes(ctx: StudioContext): Promise<CourseRoutes> {
+  let timer: NodeJS.Timeout | undefined;
+  const recheck = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      courseDiagnostics(ctx).then(
+        (diagnostics) => ctx.events.send('diagnostics', { diagnostics }),
+        () => undefined,
+      );
+    }, RECHECK_DELAY);
+  };
+  return {
+    extraRoutes: {
+      'GET /api/diagnostics': async () => ({ diagnostics: await courseDiagnostics(ctx) }),
+    },
+    onChange: () => recheck(),
+    close: () => clearTimeout(timer),
+  };
+}
