@@ -59,8 +59,8 @@ export class StudioApi {
   course = () => this.request<CourseInfo>('GET', '/api/course');
   file = (path: string) => this.request<FileState>('GET', `/api/file?path=${encodeURIComponent(path)}`);
   edit = (path: string, baseVersion: string, ops: Op[]) => this.request<FileState>('POST', '/api/edit', { path, baseVersion, ops });
-  undo = () => this.request<FileState>('POST', '/api/undo', {});
-  redo = () => this.request<FileState>('POST', '/api/redo', {});
+  undo = () => this.request<FileState & { changed?: string[] }>('POST', '/api/undo', {});
+  redo = () => this.request<FileState & { changed?: string[] }>('POST', '/api/redo', {});
   createFile = (kind: 'module' | 'assessment', file: string, id: string, title: string) => this.request<unknown>('POST', '/api/files', { kind, file, id, title });
   deleteFile = (path: string) => this.request<unknown>('DELETE', `/api/files?path=${encodeURIComponent(path)}`);
   diagnostics = () => this.request<{ diagnostics: Diagnostic[] }>('GET', '/api/diagnostics');

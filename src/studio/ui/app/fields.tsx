@@ -55,9 +55,17 @@ function useDraft<T>(file: string, path: DataPath, external: T, what: string, to
       latest.current = external;
     }
   }, [JSON.stringify(external)]);
+  useEffect(() => {
+    if (!dirty.current) return;
+    clearTimeout(timer.current);
+    dirty.current = false;
+    setDraft(external);
+    latest.current = external;
+  }, [store.resets]);
   const send = async (value: T) => {
     clearTimeout(timer.current);
-    if (!dirty.current) return;
+    // While a conflict on this file is open, nothing is sent: the designer chooses first.
+    if (!dirty.current || store.conflict?.file === file) return;
     dirty.current = false;
     const ok = await store.edit(file, toOps(value), what, { path, value });
     if (ok) store.doneEditing(file, path, value);

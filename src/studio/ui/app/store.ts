@@ -52,6 +52,8 @@ export class Store {
   message = '';
   screen: Screen = 'structure';
   previewReload = 0;
+  /** Counts "keep theirs": each makes the fields drop what was typed and show the file again. */
+  resets = 0;
   busy = false;
   /** Per file, the promise of the last edit sent: edits of one file go one after the other. */
   private queue = new Map<string, Promise<unknown>>();
@@ -134,6 +136,7 @@ export class Store {
 
   async select(key: string): Promise<void> {
     this.selected = key;
+    this.changed();
     const row = this.selectedRow;
     // Opening a node shows its ancestors.
     for (let p = row?.parentKey; p; p = this.rows.find((r) => r.key === p)?.parentKey) this.expanded.add(p);
@@ -217,6 +220,7 @@ export class Store {
   keepTheirs(): void {
     this.conflict = null;
     this.editing = null;
+    this.resets++;
     this.changed();
   }
 
@@ -250,8 +254,15 @@ export class Store {
   async undoRedo(which: 'undo' | 'redo'): Promise<void> {
     try {
       const result = await this.api[which]();
-      this.files.set(result.path, { ...(this.files.get(result.path) ?? {}), ...result });
-      this.announce(this.t(which === 'undo' ? 'undone' : 'redone', { file: result.path }));
+      // A step may touch several files (a new module and course.yaml): reload each; a deleted one is forgotten.
+      for (const path of result.changed ?? [result.path]) {
+        try {
+          await this.ensureFile(path, true);
+        } catch {
+          this.files.delete(path);
+        }
+      }
+      this.announce(this.t(which === 'undo' ? 'undone' : 'redone', { file: (result.changed ?? [result.path]).join(', ') }));
       await this.afterWrite();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {

@@ -102,10 +102,14 @@ export function StructureTree() {
   const focusKey = rows.some((r) => r.key === store.selected) ? store.selected : rows[0]?.key;
   const wantFocus = useRef(false);
 
+  // Focus follows the selection while it is in the tree (after a move the selected node has a new place).
   useEffect(() => {
-    if (!wantFocus.current) return;
+    const tree = treeRef.current;
+    const current = tree?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
+    const inTree = tree?.contains(document.activeElement) ?? false;
+    if (!current || !(wantFocus.current || inTree) || document.activeElement === current) return;
     wantFocus.current = false;
-    treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
+    current.focus();
   });
 
   const go = (row: TreeRow | undefined) => {
