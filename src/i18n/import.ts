@@ -31,6 +31,8 @@ export interface ImportResult {
   untranslated: number;
   /** Course-relative paths of the files written (or that would be, with dryRun). */
   written: string[];
+  /** The new text of each of them (with dryRun, what would be written: the studio writes it itself). */
+  texts: Map<string, string>;
   /** Files the yaml library had to re-serialise (formatting may have changed). */
   reformatted: string[];
   languageAdded: boolean;
@@ -39,7 +41,7 @@ export interface ImportResult {
 }
 
 export function importXliff(course: CourseTexts, xliffFile: string, bytes: Uint8Array, options: ImportOptions, out: Diagnostic[]): ImportResult {
-  const result: ImportResult = { ok: false, updated: 0, confirmed: 0, untranslated: 0, written: [], reformatted: [], languageAdded: false };
+  const result: ImportResult = { ok: false, updated: 0, confirmed: 0, untranslated: 0, written: [], texts: new Map(), reformatted: [], languageAdded: false };
   const xliff = readXliff(xliffFile, bytes, out);
   if (!xliff) return result;
   result.xliffText = xliff.text;
@@ -106,6 +108,7 @@ export function importXliff(course: CourseTexts, xliffFile: string, bytes: Uint8
   if (records.size > 0 && recordsText !== previous) writes.set(recordsFile, recordsText);
 
   result.written = [...writes.keys()];
+  result.texts = writes;
   if (!options.dryRun) {
     for (const [path, text] of writes) {
       mkdirSync(dirname(join(course.dir, path)), { recursive: true });

@@ -3,8 +3,11 @@
  * course, assets, preview), and what happens after a change: the check runs again (debounced) and
  * its result goes to the event stream.
  */
+import { postAsset } from './asset-routes.js';
+import { postBuild, postNew } from './build-routes.js';
 import type { Route, StudioContext } from './context.js';
 import { courseDiagnostics } from './diagnostics.js';
+import { getTranslations, getXliff, postXliff } from './i18n-routes.js';
 
 export interface CourseRoutes {
   extraRoutes: Record<string, Route>;
@@ -30,6 +33,12 @@ export async function courseRoutes(ctx: StudioContext): Promise<CourseRoutes> {
   return {
     extraRoutes: {
       'GET /api/diagnostics': async () => ({ diagnostics: await courseDiagnostics(ctx) }),
+      'GET /api/translations': getTranslations,
+      'GET /api/xliff': getXliff,
+      'POST /api/xliff': postXliff,
+      'POST /api/build': postBuild,
+      'POST /api/new': postNew,
+      'POST /api/assets': postAsset,
     },
     onChange: () => recheck(),
     close: () => clearTimeout(timer),
