@@ -5,12 +5,14 @@
  * nothing lost), and the whole journey from an empty folder to built packages.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COUNSELLOR, ROOT } from '../support/build.js';
 import { lineDiff } from '../support/line-diff.js';
+import { TARGET_IDS } from '../../src/targets/ids.js';
 import { useBrowser } from './support/session.js';
 import { announced, expectAxeClean, openStudio, tabTo, until, type StudioSession } from './support/studio-ui.js';
 
@@ -110,9 +112,126 @@ describe('coursepack studio', () => {
     expect(session.read(MODULE)).not.toContain('Mine, not kept');
     expect(session.errors).toEqual([]);
   });
-});
 
-void readFileSync;
-void execFileSync;
-void ROOT;
-void announced;
+  it('takes a designer from an empty folder to a translated, checked course built for every target', async () => {
+    session = await openStudio(browser());
+    const { page } = session;
+
+    // An empty folder: the studio offers to create the course.
+    await page.getByRole('heading', { name: 'Create a course' }).waitFor();
+    await expectAxeClean(page, 'new course');
+    await page.getByLabel('Course title').fill('Safe lifting at work');
+    await page.getByLabel('Languages').fill('en, fr');
+    await page.getByRole('button', { name: 'Create the course' }).click();
+    const tree = page.getByRole('tree');
+    const dialog = page.locator('dialog[open]');
+    await tree.getByRole('treeitem', { name: /Safe lifting at work/ }).waitFor();
+    expect(session.read('course.yaml')).toContain('Safe lifting at work');
+
+    // A module, then a page in it.
+    await tree.getByRole('treeitem', { name: /Safe lifting at work/ }).click();
+    await page.getByRole('button', { name: 'Add a module' }).click();
+    await expectAxeClean(page, 'add dialog');
+    await dialog.getByLabel('Title (en)').fill('Lifting basics');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await tree.getByRole('treeitem', { name: /Module: Lifting basics/ }).waitFor();
+    const moduleFile = (parse(session.read('course.yaml')) as { modules: string[] }).modules.find((m) => m.includes('lifting-basics'))!;
+    expect(moduleFile).toBeTruthy();
+    await page.getByRole('button', { name: 'Add a page' }).click();
+    await dialog.getByLabel('Title (en)').fill('Lifting safely');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    const lifting = tree.getByRole('treeitem', { name: /Page: Lifting safely/ });
+    await lifting.waitFor();
+
+    // An image: uploaded with its alt text before the block is written.
+    await page.getByRole('button', { name: 'Add an image' }).click();
+    await dialog.getByLabel('Image file').setInputFiles(join(COUNSELLOR, 'assets', 'guidance-journey-en.svg'));
+    await dialog.getByRole('button', { name: 'Upload and add' }).click();
+    await page.getByText('Write the alt text in en, or mark the image as decorative.').waitFor();
+    await expectAxeClean(page, 'image dialog with an error');
+    await dialog.getByLabel('Alt text (en)').fill('The steps of a guidance journey');
+    await dialog.getByRole('button', { name: 'Upload and add' }).click();
+    await announced(page, /Image added: assets\//);
+    const imageBlock = () => (parse(session!.read(moduleFile)) as { pages: Array<{ id: string; blocks: Array<Record<string, unknown>> }> }).pages.find((p) => p.id === 'lifting-safely')?.blocks.find((b) => b.type === 'image');
+    await until('the image block written', () => imageBlock() !== undefined);
+    expect(imageBlock()).toMatchObject({ alt: { en: 'The steps of a guidance journey' } });
+    expect(existsSync(join(session.dir, String(imageBlock()!.src)))).toBe(true);
+
+    // A knowledge check with a multiple-choice question (the check's starter question deleted).
+    await lifting.click();
+    await page.getByRole('button', { name: 'Add a block' }).click();
+    await dialog.getByLabel('Type').selectOption('check');
+    await dialog.getByLabel('Text (en)').fill('Check your lifting');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    const check = tree.getByRole('treeitem', { name: /Block: Check your lifting/ });
+    await check.waitFor();
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await dialog.getByLabel('Type').selectOption('multiple-choice');
+    await dialog.getByLabel('Question (en)').fill('Which of these help you lift safely?');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await tree.getByRole('treeitem', { name: /Question: Which of these/ }).waitFor();
+    const choice = (n: number) => page.getByRole('group', { name: `Choices ${n}`, exact: true });
+    await choice(1).getByLabel('Text (en)').fill('Bend your knees');
+    await choice(1).getByLabel('Correct').check();
+    await choice(2).getByLabel('Text (en)').fill('Twist your back');
+    await choice(2).getByLabel('Text (en)').blur();
+    await expectAxeClean(page, 'question form');
+    await until('the question written', () => session!.read(moduleFile).includes('Twist your back') && /correct: true/.test(session!.read(moduleFile)));
+    await tree.getByRole('treeitem', { name: /Question: Write here/ }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await announced(page, /Deleted/);
+
+    // A second page, moved before the first with the keyboard.
+    await tree.getByRole('treeitem', { name: /Module: Lifting basics/ }).click();
+    await page.getByRole('button', { name: 'Add a page' }).click();
+    await dialog.getByLabel('Title (en)').fill('Before you lift');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    const before = tree.getByRole('treeitem', { name: /Page: Before you lift/ });
+    await before.waitFor();
+    const order = () => (parse(session!.read(moduleFile)) as { pages: Array<{ id: string }> }).pages.map((p) => p.id);
+    const start = order();
+    await before.focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await announced(page, /Before you lift moved to position/);
+    await until('the page moved up', () => order().indexOf('before-you-lift') === start.indexOf('before-you-lift') - 1);
+
+    // French: every missing text translated on the Languages screen.
+    await page.getByRole('button', { name: 'Languages' }).first().click();
+    await page.getByRole('heading', { name: 'Languages' }).waitFor();
+    await page.getByText(/Missing: [1-9]/).waitFor();
+    await expectAxeClean(page, 'languages');
+    for (let round = 0; round < 60; round++) {
+      const row = page.locator('tr.state-missing').first();
+      if ((await row.count()) === 0) break;
+      const key = (await row.locator('td.where').textContent()) ?? '';
+      const source = (await row.locator('td.source').textContent()) ?? '';
+      await row.locator('textarea').fill(`FR ${source}`);
+      await row.locator('textarea').blur();
+      await expect.poll(async () => (await page.locator('tr.state-missing td.where').allTextContents()).includes(key), { timeout: 20_000 }).toBe(false);
+    }
+    await page.getByText('Missing: 0.').waitFor({ timeout: 20_000 });
+    expect(session.read(moduleFile)).toContain('FR Which of these help you lift safely?');
+
+    // No problem left; the build makes every package.
+    await page.getByRole('button', { name: /^Problems/ }).click();
+    await page.getByText('No problems found.').waitFor({ timeout: 30_000 });
+    await expectAxeClean(page, 'problems');
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await page.getByRole('button', { name: 'Build the packages' }).click();
+    await announced(page, /Build finished: \d+ packages/);
+    await expectAxeClean(page, 'build results');
+    expect(await page.locator('table.packages tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(session.errors).toEqual([]);
+
+    // The folder is an ordinary course: `coursepack check` passes and every target builds.
+    // The CLI's main() in a separate process, as in tests/integration/reproducible.test.ts; a non-zero exit throws.
+    const main = pathToFileURL(join(ROOT, 'src/cli/main.ts')).href;
+    const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(main)}; process.exitCode = await main(${JSON.stringify(args)});`], { cwd: ROOT, encoding: 'utf8' });
+    cli('check', session.dir);
+    const out = join(session.dir, 'dist-cli');
+    cli('build', session.dir, '--target', TARGET_IDS.join(','), '--out', out);
+    const built = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.zip'));
+    for (const target of TARGET_IDS) for (const lang of ['en', 'fr']) expect(built.some((f) => f.endsWith(`-${lang}-${target}.zip`)), `${target} ${lang} in ${built.join(', ')}`).toBe(true);
+  });
+});

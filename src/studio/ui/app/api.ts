@@ -21,7 +21,7 @@ export interface CourseInfo {
 }
 export interface FileState { path: string; kind?: FileKind; version: string; text: string; data: unknown }
 export interface Diagnostic { file: string; line: number; column: number; code: string; severity: 'error' | 'warning' | 'info'; message: string; hint?: string; yamlPath?: DataPath }
-export interface TranslationRecord { key: string; yamlPath: DataPath; file: string; source: string; target: string; state: 'missing' | 'stale' | 'translated' }
+export interface TranslationRecord { key: string; yamlPath: DataPath; file: string; source: string | null; target: string | null; state: 'missing' | 'stale' | 'translated' }
 export interface BuildResult { ok: boolean; packages: Array<{ path: string; target: string; lang: string; bytes: number }>; diagnostics: Diagnostic[] }
 export type Schemas = Record<FileKind, JsonSchema>;
 

@@ -331,7 +331,7 @@ function ArrayField(props: FieldProps & { model: Extract<FieldModel, { kind: 'ar
           return (
             <li key={`${i}-${count}`} class={`array-item${scalar ? ' scalar' : ''}`}>
               {scalar ? <Field file={props.file} path={itemPath} value={item} info={{ key: props.info.key, required: true, schema: props.model.itemSchema, model: props.model.item }} nameOverride={itemName} /> : null}
-              <div class="item-tools" role="group" aria-label={itemName}>
+              <div class="item-tools" role="group" aria-label={store.t('tree.actions', { what: itemName })}>
                 {scalar ? null : <span class="item-name">{itemName}</span>}
                 <button type="button" disabled={i === 0} onClick={() => { send([{ op: 'move', path: props.path, from: i, to: i - 1 }], itemName); store.announce(store.t('movedTo', { what: itemName, n: i, total: count })); }}>
                   {store.t('moveUp')}<span class="visually-hidden"> {itemName}</span>

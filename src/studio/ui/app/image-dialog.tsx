@@ -96,11 +96,13 @@ export function ImageDialog(props: { row: TreeRow; onClose: () => void }) {
           </fieldset>
         ) : null}
         {errors.length ? (
-          <ul id="image-errors" class="error" role="alert">
-            {errors.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          <div id="image-errors" class="error" role="alert">
+            <ul>
+              {errors.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <div class="dialog-buttons">
           <button type="submit" class="primary" disabled={busy}>

@@ -11,11 +11,11 @@ import { useStore } from './store.js';
 
 function TargetCell(props: { record: TranslationRecord; lang: string; index: number; onSaved: () => void }) {
   const store = useStore();
-  const [value, setValue] = useState(props.record.target);
-  useEffect(() => setValue(props.record.target), [props.record.target]);
+  const [value, setValue] = useState(props.record.target ?? "");
+  useEffect(() => setValue(props.record.target ?? ""), [props.record.target]);
   const id = `tr-${props.index}`;
   const save = async () => {
-    if (value === props.record.target) return;
+    if (value === (props.record.target ?? "")) return;
     const file = await store.ensureFile(props.record.file);
     const current = getIn(file.data, props.record.yamlPath);
     const ok = await store.edit(props.record.file, [textSetOp(props.record.yamlPath, current, props.lang, value, store.languages)], store.t('languages.target'), { path: [...props.record.yamlPath, props.lang], value });
@@ -26,7 +26,7 @@ function TargetCell(props: { record: TranslationRecord; lang: string; index: num
       <label class="visually-hidden" for={id}>
         {store.t('languages.targetOf', { lang: props.lang, n: props.index + 1 })}
       </label>
-      <textarea id={id} lang={props.lang} rows={Math.min(8, Math.max(2, Math.ceil(props.record.source.length / 60)))} value={value} onInput={(e) => setValue((e.currentTarget as HTMLTextAreaElement).value)} onBlur={() => void save()} />
+      <textarea id={id} lang={props.lang} rows={Math.min(8, Math.max(2, Math.ceil((props.record.source ?? "").length / 60)))} value={value} onInput={(e) => setValue((e.currentTarget as HTMLTextAreaElement).value)} onBlur={() => void save()} />
     </td>
   );
 }

@@ -62,6 +62,9 @@ export function idsIn(data: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** The texts that take the title the designer typed for a new item (its name, its question, its text). */
+const NAMING_KEYS = new Set(['title', 'prompt', 'body', 'quote']);
+
 export interface NewItemContext {
   /** Ids already used, updated with each id minted. */
   taken: Set<string>;
@@ -81,7 +84,7 @@ export function newValue(schema: JsonSchema, ctx: NewItemContext, key = 'item'):
   const model: FieldModel = modelOf(schema);
   switch (model.kind) {
     case 'text':
-      return { [ctx.sourceLanguage]: (key === 'title' || key === 'prompt') && ctx.title ? ctx.title : ctx.placeholder };
+      return { [ctx.sourceLanguage]: NAMING_KEYS.has(key) && ctx.title ? ctx.title : ctx.placeholder };
     case 'asset':
       return 'assets/';
     case 'string':
@@ -125,7 +128,10 @@ export function newValue(schema: JsonSchema, ctx: NewItemContext, key = 'item'):
 export function newOfType(unionSchema: JsonSchema, type: string, ctx: NewItemContext): unknown {
   const variant = variantOf(unionSchema, { type });
   if (!variant) throw new Error(`no variant "${type}" in this union`);
-  return newValue(variant, ctx);
+  const value = newValue(variant, ctx) as Record<string, unknown>;
+  // An optional title (a knowledge check's) still takes the name the designer typed.
+  if (ctx.title && value.title === undefined && variant.properties?.title && !Object.keys(value).some((k) => NAMING_KEYS.has(k))) value.title = { [ctx.sourceLanguage]: ctx.title };
+  return value;
 }
 
 /** `value` with every `id` given a `-copy` suffix made unique among `taken` (a duplicated module). */
