@@ -23,11 +23,22 @@ const READOUT: Record<PreviewTarget, string> = {
 };
 
 /**
+ * The studio's preview (src/studio/server/preview.ts): the host page's files are served under
+ * `base`, and the course opens at `page` with no progress kept (it follows the page being edited).
+ */
+export interface StudioPreview {
+  base: string;
+  page?: string;
+}
+
+/**
  * The host page for `target`. `threshold` is the package's completion threshold (SCORM 2004), which
  * an LMS reads from the manifest and hands to the content as `cmi.completion_threshold`.
  */
-export function hostPage(title: string, target: PreviewTarget = 'scorm12', threshold = '', courseKey = ''): string {
+export function hostPage(title: string, target: PreviewTarget = 'scorm12', threshold = '', courseKey = '', studio?: StudioPreview): string {
   const standard = findTarget(target)!;
+  const base = studio?.base ?? '';
+  const studioData = studio ? ` data-base="${escapeHtml(studio.base)}" data-page="${escapeHtml(studio.page ?? '')}"` : '';
   const limit = standard.limits.suspendData;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -44,9 +55,9 @@ export function hostPage(title: string, target: PreviewTarget = 'scorm12', thres
   header button { font: inherit; min-height: 36px; }
   iframe { border: 0; width: 100%; height: 100%; background: #fff; }
 </style>
-<script src="/scorm-again/${target}.min.js"></script>
+<script src="${base}/scorm-again/${target}.min.js"></script>
 </head>
-<body data-standard="${target}" data-threshold="${escapeHtml(threshold)}" data-course="${escapeHtml(courseKey)}">
+<body data-standard="${target}" data-threshold="${escapeHtml(threshold)}" data-course="${escapeHtml(courseKey)}"${studioData}>
 <header>
   <strong>Preview (simulated LMS, ${escapeHtml(standard.title)}): ${escapeHtml(title)}</strong>
   ${READOUT[target]}
@@ -54,7 +65,7 @@ export function hostPage(title: string, target: PreviewTarget = 'scorm12', thres
   <button type="button" id="reset">Forget progress</button>
 </header>
 <iframe id="course" title="${escapeHtml(title)}"></iframe>
-<script src="/preview.js"></script>
+<script src="${base}/preview.js"></script>
 </body>
 </html>
 `;
@@ -68,13 +79,16 @@ export const HOST_SCRIPT = `(function () {
   var body = document.body;
   var scorm2004 = body.getAttribute('data-standard') === 'scorm2004';
   var KEY = (scorm2004 ? 'coursepack-preview-cmi-2004:' : 'coursepack-preview-cmi:') + body.getAttribute('data-course');
+  // In the studio: files under data-base, and the course opens at data-page, keeping no progress.
+  var base = body.getAttribute('data-base') || '';
+  var page = body.getAttribute('data-page') || '';
   // Set by "Forget progress": the course's last commit, as the page unloads, must not save again.
   var forgotten = false;
   function text(id, value) { document.getElementById(id).textContent = value; }
   function score(raw) { return raw === '' || raw === undefined ? '–' : String(raw); }
   function start() {
     var api, show;
-    var saved = localStorage.getItem(KEY);
+    var saved = page ? null : localStorage.getItem(KEY);
     if (scorm2004) {
       api = new Scorm2004API({ logLevel: 4, autocommit: false });
       var resumed = false;
@@ -82,6 +96,7 @@ export const HOST_SCRIPT = `(function () {
       api.cmi.entry = resumed ? 'resume' : 'ab-initio';
       api.cmi.learner_id = 'preview';
       api.cmi.learner_name = 'Preview, Author';
+      if (page) api.cmi.location = page;
       var threshold = body.getAttribute('data-threshold');
       if (threshold) api.cmi.completion_threshold = threshold;
       show = function () {
@@ -95,6 +110,7 @@ export const HOST_SCRIPT = `(function () {
       if (saved) { try { api.loadFromJSON(JSON.parse(saved), ''); api.cmi.core.entry = 'resume'; } catch (e) {} }
       api.cmi.core.student_id = 'preview';
       api.cmi.core.student_name = 'Preview, Author';
+      if (page) api.cmi.core.lesson_location = page;
       show = function () {
         text('status', api.cmi.core.lesson_status || 'not attempted');
         text('score', score(api.cmi.core.score.raw));
@@ -103,6 +119,7 @@ export const HOST_SCRIPT = `(function () {
     }
     function keep() {
       if (forgotten) return;
+      if (page) return show();
       var json = api.renderCMIToJSONObject().cmi;
       delete json.interactions;
       localStorage.setItem(KEY, JSON.stringify(json));
@@ -121,13 +138,13 @@ export const HOST_SCRIPT = `(function () {
   }
   start();
   var frame = document.getElementById('course');
-  frame.src = '/course/index.html';
+  frame.src = base + '/course/index.html';
   document.getElementById('reset').addEventListener('click', function () {
     forgotten = true;
     localStorage.removeItem(KEY);
     location.reload();
   });
-  var events = new EventSource('/events');
+  var events = new EventSource(base + '/events');
   events.onmessage = function () { location.reload(); };
 })();
 `;

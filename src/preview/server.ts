@@ -15,7 +15,8 @@ import type { PackageFile } from '../package/zip.js';
 import { completionThreshold } from '../targets/scorm2004/manifest.js';
 import { diagnosticsPage, HOST_SCRIPT, hostPage, type PreviewTarget } from './host-page.js';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a package holds (also used by the studio's preview). */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -48,6 +49,44 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** One in-memory build of the preview's package: its files, or the page showing why there are none. */
+export interface PreviewBuild {
+  files: Map<string, PackageFile['data']>;
+  /** The course frame's page when the course has errors (or the build failed); null when built. */
+  errorPage: string | null;
+  /** The diagnostics (or the failure) as text, for the log; undefined when built cleanly. */
+  report?: string;
+  /** True when the build itself failed (a bug), not the course. */
+  internal?: boolean;
+  title?: string;
+  /** `<course id>:<lang>`: where the host page keeps progress. */
+  courseKey?: string;
+  /** SCORM 2004's completion threshold from the manifest ('' for SCORM 1.2). */
+  threshold: string;
+}
+
+/** Builds `target`'s package of `course` in one language (default: the first), in memory (also the studio's preview). */
+export async function buildPreview(course: string, target: PreviewTarget, lang: string | undefined, cwd: string): Promise<PreviewBuild> {
+  try {
+    const result = await build({ courses: [course], targets: [target], langs: lang ? [lang] : undefined, write: false, cwd });
+    const pkg = result.packages[0];
+    if (!result.ok || !pkg) {
+      const report = result.diagnostics.map((d) => formatDiagnostic(d, { readSource: (f) => result.sources.get(f) })).join('\n\n');
+      return { files: new Map(), errorPage: diagnosticsPage(report || 'No package was built.'), report, threshold: '' };
+    }
+    const built = result.courses[0];
+    return {
+      files: new Map(pkg.files.map((f) => [f.path, f.data])),
+      errorPage: null,
+      title: built?.title[pkg.lang],
+      courseKey: `${pkg.course}:${pkg.lang}`,
+      threshold: target === 'scorm2004' && built ? completionThreshold(built) : '',
+    };
+  } catch (error) {
+    return { files: new Map(), errorPage: diagnosticsPage(`coursepack failed while building: ${(error as Error).stack ?? String(error)}`), report: (error as Error).message, internal: true, threshold: '' };
+  }
+}
+
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let files = new Map<string, PackageFile['data']>();
   let errorPage: string | null = null;
@@ -63,25 +102,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const scormAgain = FROM_SOURCE ? createRequire(import.meta.url).resolve(`scorm-again/${target}/min`) : join(PREVIEW_RUNTIME_DIR, `${target}.min.js`);
 
   const rebuild = async (): Promise<void> => {
-    try {
-      const result = await build({ courses: [options.course], targets: [target], langs: options.lang ? [options.lang] : undefined, write: false, cwd: options.cwd });
-      const pkg = result.packages[0];
-      if (!result.ok || !pkg) {
-        const report = result.diagnostics.map((d) => formatDiagnostic(d, { readSource: (f) => result.sources.get(f) })).join('\n\n');
-        errorPage = diagnosticsPage(report || 'No package was built.');
-        options.log(`preview: the course has errors (shown in the page)\n${report}`);
-      } else {
-        files = new Map(pkg.files.map((f) => [f.path, f.data]));
-        errorPage = null;
-        const course = result.courses[0];
-        title = course?.title[pkg.lang] ?? title;
-        courseKey = `${pkg.course}:${pkg.lang}`;
-        threshold = target === 'scorm2004' && course ? completionThreshold(course) : '';
-        options.log(`preview: built ${pkg.course} (${pkg.lang}, ${target})`);
-      }
-    } catch (error) {
-      errorPage = diagnosticsPage(`coursepack failed while building: ${(error as Error).stack ?? String(error)}`);
-      options.log(`preview: internal error: ${(error as Error).message}`);
+    const built = await buildPreview(options.course, target, options.lang, options.cwd);
+    if (built.report !== undefined) options.log(built.internal ? `preview: internal error: ${built.report}` : `preview: the course has errors (shown in the page)\n${built.report}`);
+    errorPage = built.errorPage;
+    if (!built.errorPage) {
+      files = built.files;
+      title = built.title ?? title;
+      courseKey = built.courseKey ?? courseKey;
+      threshold = built.threshold;
+      options.log(`preview: built ${built.courseKey?.replace(':', ' (')}, ${target})`);
     }
     version++;
     for (const client of clients) client.write(`data: ${version}\n\n`);

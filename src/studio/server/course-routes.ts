@@ -8,6 +8,7 @@ import { postBuild, postNew } from './build-routes.js';
 import type { Route, StudioContext } from './context.js';
 import { courseDiagnostics } from './diagnostics.js';
 import { getTranslations, getXliff, postXliff } from './i18n-routes.js';
+import { studioPreview } from './preview.js';
 
 export interface CourseRoutes {
   extraRoutes: Record<string, Route>;
@@ -30,8 +31,10 @@ export async function courseRoutes(ctx: StudioContext): Promise<CourseRoutes> {
       );
     }, RECHECK_DELAY);
   };
+  const preview = studioPreview(ctx);
   return {
     extraRoutes: {
+      'GET /preview/*': preview.route,
       'GET /api/diagnostics': async () => ({ diagnostics: await courseDiagnostics(ctx) }),
       'GET /api/translations': getTranslations,
       'GET /api/xliff': getXliff,
@@ -40,7 +43,13 @@ export async function courseRoutes(ctx: StudioContext): Promise<CourseRoutes> {
       'POST /api/new': postNew,
       'POST /api/assets': postAsset,
     },
-    onChange: () => recheck(),
-    close: () => clearTimeout(timer),
+    onChange: () => {
+      preview.invalidate();
+      recheck();
+    },
+    close: () => {
+      clearTimeout(timer);
+      preview.close();
+    },
   };
 }

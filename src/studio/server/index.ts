@@ -24,6 +24,8 @@ export interface StudioOptions {
   cwd?: string;
   /** Told about problems that are not the client's (an internal error). */
   log?: (line: string) => void;
+  /** The app's source folder (default src/studio/ui, or the bundle made at pack time); for tests. */
+  uiDir?: string;
 }
 
 export interface Studio {
@@ -97,13 +99,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       return;
     }
     if (path === '/studio.js' || path === '/studio.css') {
-      const bundle = await uiBundle();
+      const bundle = await uiBundle(options.uiDir);
       sendText(res, 200, path.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8', path.endsWith('.js') ? bundle.js : bundle.css);
       return;
     }
     if (path === '/' || path === '/index.html') {
       if (!tokenMatches(url.searchParams.get('token'), token)) throw new ApiError(403, 'bad-token', 'open the studio at the address `coursepack studio` printed (it holds the session token)');
-      await uiBundle();
+      await uiBundle(options.uiDir);
       sendText(res, 200, 'text/html; charset=utf-8', STUDIO_PAGE, { 'content-security-policy': STUDIO_CSP });
       return;
     }

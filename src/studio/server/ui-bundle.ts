@@ -22,19 +22,19 @@ export const UI_STYLESHEET = 'studio.css';
 /** Thrown when there is no app to serve; the message says what to do. */
 export class MissingUi extends Error {}
 
-let cached: { stamp: string; bundle: Promise<UiBundle> } | undefined;
+const cache = new Map<string, { stamp: string; bundle: Promise<UiBundle> }>();
 
-export function uiBundle(): Promise<UiBundle> {
-  if (!FROM_SOURCE) {
-    cached ??= { stamp: '', bundle: prebuilt() };
-    return cached.bundle;
+/** The app's bundle; `dir` is the app's source folder (tests give another one). */
+export function uiBundle(dir: string = STUDIO_UI_DIR): Promise<UiBundle> {
+  const fromSource = FROM_SOURCE || dir !== STUDIO_UI_DIR;
+  const stamp = fromSource ? sourceStamp(dir) : 'prebuilt';
+  let entry = cache.get(dir);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, bundle: fromSource ? bundleUi(dir) : prebuilt() };
+    cache.set(dir, entry);
+    entry.bundle.catch(() => cache.delete(dir));
   }
-  const stamp = sourceStamp(STUDIO_UI_DIR);
-  if (!cached || cached.stamp !== stamp) {
-    cached = { stamp, bundle: bundleUi() };
-    cached.bundle.catch(() => (cached = undefined));
-  }
-  return cached.bundle;
+  return entry.bundle;
 }
 
 /** Newest modification time and file count under `dir`: a change there makes a new bundle. */
@@ -66,9 +66,9 @@ async function prebuilt(): Promise<UiBundle> {
 }
 
 /** esbuild on src/studio/ui/ (deterministic: same sources and esbuild version, same bytes). Also used by scripts/pack-assets.ts. */
-export async function bundleUi(): Promise<UiBundle> {
-  const entry = UI_ENTRIES.map((name) => join(STUDIO_UI_DIR, name)).find((path) => existsSync(path));
-  if (!entry) throw new MissingUi(`the studio app is missing: no ${UI_ENTRIES.join(', ')} in ${STUDIO_UI_DIR}`);
+export async function bundleUi(dir: string = STUDIO_UI_DIR): Promise<UiBundle> {
+  const entry = UI_ENTRIES.map((name) => join(dir, name)).find((path) => existsSync(path));
+  if (!entry) throw new MissingUi(`the studio app is missing: no ${UI_ENTRIES.join(', ')} in ${dir}`);
   const { build } = await import('esbuild');
   let result;
   try {
@@ -89,12 +89,12 @@ export async function bundleUi(): Promise<UiBundle> {
       logLevel: 'silent',
     });
   } catch (error) {
-    throw new MissingUi(`the studio app in ${STUDIO_UI_DIR} does not bundle: ${(error as Error).message}`);
+    throw new MissingUi(`the studio app in ${dir} does not bundle: ${(error as Error).message}`);
   }
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   let css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text;
   if (css === undefined) {
-    const sheet = join(STUDIO_UI_DIR, UI_STYLESHEET);
+    const sheet = join(dir, UI_STYLESHEET);
     css = existsSync(sheet) ? (await build({ entryPoints: [sheet], bundle: true, minify: true, write: false, logLevel: 'silent' })).outputFiles[0]!.text : '';
   }
   return { js, css };
