@@ -5,7 +5,7 @@
  * nothing lost), and the whole journey from an empty folder to built packages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -233,5 +233,67 @@ describe('coursepack studio', () => {
     cli('build', session.dir, '--target', TARGET_IDS.join(','), '--out', out);
     const built = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.zip'));
     for (const target of TARGET_IDS) for (const lang of ['en', 'fr']) expect(built.some((f) => f.endsWith(`-${lang}-${target}.zip`)), `${target} ${lang} in ${built.join(', ')}`).toBe(true);
+  });
+
+  it('checks theme contrast live, shows diagnostics at the field, formats Markdown, previews the page, exports XLIFF, speaks French', async () => {
+    session = await openStudio(browser(), COUNSELLOR);
+    const { page } = session;
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem').first().waitFor();
+
+    // Theme: a low-contrast accent is flagged while typing, then by check at the field once saved.
+    const colors = page.getByRole('group', { name: 'Colors', exact: true });
+    await colors.getByLabel('Accent', { exact: true }).fill('#aaaaaa');
+    const contrast = page.getByRole('table', { name: /Contrast of the theme colours/ });
+    await expect.poll(() => contrast.getByRole('row', { name: /Accent on Background/ }).textContent()).toMatch(/Too low/);
+    await expect.poll(() => colors.locator('.field-problems').first().textContent(), { timeout: 30_000 }).toMatch(/contrast/);
+    await expect.poll(() => colors.getByLabel('Accent', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expectAxeClean(page, 'course settings with a contrast problem');
+    // The Problems screen lists it; its link brings the designer back to the field.
+    await page.getByRole('button', { name: /^Problems/ }).click();
+    await page.getByRole('button', { name: /^course\.yaml:\d+:\d+$/ }).first().click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('#aaaaaa');
+    // Fixed there (a course with errors has no preview): the problem goes away.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('#4b2fb0');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => colors.locator('.field-problems').count(), { timeout: 30_000 }).toBe(0);
+
+    // Markdown toolbar: Bold on the selected words of a text block.
+    await tree.getByRole('treeitem', { name: /Module 1/ }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const body = page.getByLabel('Body (en)', { exact: true });
+    await body.waitFor();
+    const text = await body.inputValue();
+    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 3));
+    await page.getByRole('toolbar', { name: 'Formatting of Body (en)' }).getByRole('button', { name: 'Bold' }).click();
+    expect(await body.inputValue()).toBe(`**${text.slice(0, 3)}**${text.slice(3)}`);
+    await until('the bold text saved', () => session!.read(MODULE).includes(`**${text.slice(0, 3)}**`));
+
+    // The preview follows the page being edited and shows the saved text.
+    // (The preview page is the simulated LMS; the player is its #course frame.)
+    const player = page.frameLocator('.preview iframe').frameLocator('#course');
+    await expect.poll(() => player.locator('h1, h2').allTextContents(), { timeout: 30_000 }).toContain('Why this module?');
+    await expect.poll(() => player.locator('main').textContent(), { timeout: 30_000 }).toContain(text.slice(0, 3));
+
+    // XLIFF: the export is a download of the French texts; importing it back changes nothing.
+    await page.getByRole('button', { name: 'Languages' }).first().click();
+    await page.getByText(/Translated: \d+/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLIFF' }).click()]);
+    const xliff = join(session.dir, 'export.xlf');
+    await download.saveAs(xliff);
+    expect(readFileSync(xliff, 'utf8')).toMatch(/<xliff[^>]*version="1.2"/);
+    await page.getByLabel('Import XLIFF').setInputFiles(xliff);
+    await announced(page, /Translations imported into 0 file/);
+
+    // The interface in French.
+    await page.getByLabel('Interface language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Langues' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expectAxeClean(page, 'languages, in French');
+    expect(session.errors).toEqual([]);
   });
 });
