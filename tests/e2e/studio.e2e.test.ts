@@ -27,7 +27,7 @@ const MODULE = 'modules/01-the-sector.yaml';
 const pageIds = (text: string) => (parse(text) as { pages: Array<{ id: string }> }).pages.map((p) => p.id);
 
 describe('coursepack studio', () => {
-  it('reorders pages, edits a title and undoes, with the keyboard only; a one-field edit changes only its lines', async () => {
+  it('reorders, edits, undoes, renames, duplicates, deletes and adds with the keyboard only; a one-field edit changes only its lines', async () => {
     session = await openStudio(browser(), COUNSELLOR);
     const { page } = session;
     const tree = page.getByRole('tree');
@@ -72,6 +72,40 @@ describe('coursepack studio', () => {
     await until('the move undone', () => session!.read(MODULE) === before);
     await page.keyboard.press('Control+Shift+Z');
     await until('the move redone', () => session!.read(MODULE) === moved);
+
+    // Rename (F2 in the tree), duplicate, delete and add, each with the keyboard only.
+    await tabTo(page, tree.locator('[role="treeitem"][tabindex="0"]'));
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Why coding?');
+    await page.keyboard.press('Enter');
+    await announced(page, /Renamed to Why coding\?/);
+    await until('renamed on disk', () => session!.read(MODULE).includes('en: Why coding?'));
+    await tabTo(page, page.getByRole('button', { name: 'Duplicate' }), { back: true });
+    await page.keyboard.press('Enter');
+    await announced(page, /Duplicated/);
+    await until('the copy on disk', () => pageIds(session!.read(MODULE)).includes(`${first}-copy`));
+    await tabTo(page, tree.locator('[role="treeitem"][tabindex="0"]'));
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(`${MODULE}|pages.2`);
+    const others = pageIds(session.read(MODULE)).filter((id) => id !== `${first}-copy`);
+    await tabTo(page, page.getByRole('button', { name: 'Delete' }), { back: true });
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    await expectAxeClean(page, 'delete dialog');
+    await tabTo(page, confirm.getByRole('button', { name: 'Delete' }), { back: true, max: 5 });
+    await page.keyboard.press('Enter');
+    await announced(page, /Deleted/);
+    await until('the copy deleted', () => !pageIds(session!.read(MODULE)).includes(`${first}-copy`));
+    expect(pageIds(session.read(MODULE))).toEqual(others);
+    await tabTo(page, page.getByRole('button', { name: 'Add a page' }), { back: true });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed, never clicked');
+    await page.keyboard.press('Enter');
+    await announced(page, /Added: Typed, never clicked/);
+    await until('the new page on disk', () => pageIds(session!.read(MODULE)).includes('typed-never-clicked'));
     expect(session.errors).toEqual([]);
   });
 
