@@ -4,7 +4,7 @@
  * short pause in typing, or at once when the field loses focus.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { themePairs } from './contrast.js';
+import { THEME_DEFAULTS, themePairs } from './contrast.js';
 import { applyMarkdown, type MarkdownAction } from './markdown-format.js';
 import { newValue, textOf, textSetOp, type Op } from './ops.js';
 import { fieldsOf, getIn, humanize, modelOf, variantOf, type DataPath, type FieldInfo, type FieldModel, type JsonSchema } from './schema-form.js';
@@ -293,7 +293,7 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
             <input
               type="color"
               id={`${id}-picker`}
-              value={/^#[0-9a-fA-F]{6}$/.test(draft) ? draft : '#000000'}
+              value={/^#[0-9a-fA-F]{6}$/.test(draft) ? draft : THEME_DEFAULTS[props.info.key] ?? '#000000'}
               onInput={(e) => change((e.currentTarget as HTMLInputElement).value)}
               onChange={() => setTimeout(flush, 0)}
             />

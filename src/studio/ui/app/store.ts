@@ -170,6 +170,8 @@ export class Store {
       try {
         const result = await this.api.edit(file, base.version, ops);
         this.files.set(file, { ...base, ...result, path: file });
+        // Saved: a change on disk from now on is not a conflict with this field.
+        if (yours) this.doneEditing(file, yours.path, yours.value);
         await this.afterWrite();
         return true;
       } catch (error) {

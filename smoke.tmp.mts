@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStudio } from './src/studio/server/index.ts';
+const studio = await startStudio({ courseDir: process.argv[2]!, port: 0, log: (l) => console.log('LOG', l) });
+console.log(studio.url);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'profile-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+const page = ctx.pages()[0] ?? await ctx.newPage();
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('requestfailed', (r) => console.log('REQFAIL', r.url()));
+page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+await page.goto(studio.url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/sui/s1.png' });
+const steps = process.argv.slice(3); const fs = await import('node:fs');
+for (const s of steps) { await eval(`(async () => { ${s} })()`); await page.waitForTimeout(1200); }
+await page.screenshot({ path: '/tmp/sui/s2.png', fullPage: false });
+await ctx.close(); await studio.close();
