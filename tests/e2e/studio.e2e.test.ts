@@ -14,7 +14,7 @@ import { COUNSELLOR, ROOT } from '../support/build.js';
 import { lineDiff } from '../support/line-diff.js';
 import { TARGET_IDS } from '../../src/targets/ids.js';
 import { useBrowser } from './support/session.js';
-import { announced, expectAxeClean, openStudio, tabTo, until, type StudioSession } from './support/studio-ui.js';
+import { announced, expectAxeClean, openStudioPage, tabTo, until, type StudioSession } from './support/studio-ui.js';
 
 const browser = useBrowser();
 let session: StudioSession | undefined;
@@ -28,7 +28,7 @@ const pageIds = (text: string) => (parse(text) as { pages: Array<{ id: string }>
 
 describe('coursepack studio', () => {
   it('reorders, edits, undoes, renames, duplicates, deletes and adds with the keyboard only; a one-field edit changes only its lines', async () => {
-    session = await openStudio(browser(), COUNSELLOR);
+    session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     const tree = page.getByRole('tree');
     await tree.getByRole('treeitem').first().waitFor();
@@ -110,7 +110,7 @@ describe('coursepack studio', () => {
   });
 
   it('shows a conflict when the file changes on disk during an edit, and loses neither side', async () => {
-    session = await openStudio(browser(), COUNSELLOR);
+    session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     await page.getByRole('treeitem', { name: /Module 1/ }).click();
     const title = page.getByLabel('Title (en)', { exact: true });
@@ -148,7 +148,7 @@ describe('coursepack studio', () => {
   });
 
   it('takes a designer from an empty folder to a translated, checked course built for every target', async () => {
-    session = await openStudio(browser());
+    session = await openStudioPage(browser());
     const { page } = session;
 
     // An empty folder: the studio offers to create the course.
@@ -270,7 +270,7 @@ describe('coursepack studio', () => {
   });
 
   it('checks theme contrast live, shows diagnostics at the field, formats Markdown, previews the page, exports XLIFF, speaks French', async () => {
-    session = await openStudio(browser(), COUNSELLOR);
+    session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     const tree = page.getByRole('tree');
     await tree.getByRole('treeitem').first().waitFor();

@@ -25,7 +25,7 @@ export interface StudioSession {
 }
 
 /** A temporary copy of `source` (or an empty folder), the studio on it, and a page open on its address. */
-export async function openStudio(browser: Browser, source?: string): Promise<StudioSession> {
+export async function openStudioPage(browser: Browser, source?: string): Promise<StudioSession> {
   const dir = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
   if (source) cpSync(source, dir, { recursive: true });
   const studio = await startStudio({ courseDir: dir, port: 0, cwd: dir });
