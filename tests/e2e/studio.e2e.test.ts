@@ -76,6 +76,7 @@ describe('coursepack studio', () => {
     // Rename (F2 in the tree), duplicate, delete and add, each with the keyboard only.
     await tabTo(page, tree.locator('[role="treeitem"][tabindex="0"]'));
     await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rename-input');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Why coding?');
     await page.keyboard.press('Enter');
@@ -102,6 +103,8 @@ describe('coursepack studio', () => {
     expect(pageIds(session.read(MODULE))).toEqual(others);
     await tabTo(page, page.getByRole('button', { name: 'Add a page' }), { back: true });
     await page.keyboard.press('Enter');
+    // The dialog puts the focus in its title box.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-title');
     await page.keyboard.type('Typed, never clicked');
     await page.keyboard.press('Enter');
     await announced(page, /Added: Typed, never clicked/);
