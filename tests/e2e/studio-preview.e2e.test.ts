@@ -1,7 +1,8 @@
 /**
  * The studio's preview in Chromium: the real player in scorm-again's SCORM 1.2 runtime opens at the
  * page the designer is editing (`page=`), under the host page's CSP, keeps no progress between
- * pages, and reloads with the new text after an edit made through the API.
+ * pages, reloads with the new text after an edit made through the API, and requests nothing from
+ * anywhere but the studio.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,9 @@ describe('studio preview in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // Nothing leaves 127.0.0.1: every request the preview makes goes to the studio.
+    const elsewhere: string[] = [];
+    page.on('request', (r) => !r.url().startsWith(`${studio.base}/`) && !/^(data|about|blob):/.test(r.url()) && elsewhere.push(r.url()));
     await page.goto(`${studio.base}/preview/?token=${studio.studio.token}&lang=fr&page=quiz-page`);
     await ready(page);
     expect(await visiblePage(page)).toBe('quiz-page');
@@ -50,6 +54,7 @@ describe('studio preview in Chromium', () => {
     expect(await visiblePage(page)).toBe('welcome');
     await expect.poll(() => courseFrame(page).locator('.cp-page:not([hidden]) h1, .cp-page:not([hidden]) h2').first().innerText()).toContain('Salut tout le monde');
     expect(errors).toEqual([]);
+    expect(elsewhere).toEqual([]);
     await page.close();
   });
 });

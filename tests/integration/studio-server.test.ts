@@ -1,5 +1,5 @@
 /** `coursepack studio`'s server over real HTTP on 127.0.0.1: the course and its files, edits with conflicts, undo/redo, the guards. */
-import { readFileSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,27 @@ describe('studio server: course and files', () => {
     expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(external);
   });
 
+  it('of two edits made at once on the same version, one is written and the other is a conflict', async () => {
+    const dir = testdir(validCourse());
+    const s = await openStudio({ courseDir: dir });
+    const { version } = (await s.json(`/api/file?path=${MODULE}`)).body;
+    const edit = (value: string) => s.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: MODULE, baseVersion: version, ops: [{ op: 'set', path: ['pages', 0, 'title', 'en'], value }] }) });
+    const [a, b] = await Promise.all([edit('First'), edit('Second')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(winner.body.text);
+    expect((a.status === 409 ? a : b).body.current.text).toBe(winner.body.text);
+  });
+
+  it('writes through a link that stays inside the course, keeping the link', async () => {
+    const dir = testdir({ ...validCourse(), 'modules/alias.yaml': { symlink: 'one.yaml' } });
+    const s = await openStudio({ courseDir: dir });
+    const { version } = (await s.json('/api/file?path=modules/alias.yaml')).body;
+    expect((await s.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: 'modules/alias.yaml', baseVersion: version, ops: [{ op: 'set', path: ['id'], value: 'uno' }] }) })).status).toBe(200);
+    expect(lstatSync(join(dir, 'modules/alias.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, MODULE), 'utf8')).toContain('id: uno');
+  });
+
   it('answers 400 to an op that does not fit the file', async () => {
     const s = await openStudio({ courseDir: testdir(validCourse()) });
     const { version } = (await s.json(`/api/file?path=${MODULE}`)).body;
@@ -97,6 +118,25 @@ describe('studio server: course and files', () => {
     const { body } = await s.json('/api/schema');
     expect(Object.keys(body).sort()).toEqual(['assessment', 'course', 'module']);
     expect(body.module.properties.pages.type).toBe('array');
+  });
+
+  it('serves the interface strings of a language, falling back to its base language, then English', async () => {
+    const strings = testdir({ 'en.json': '{ "app.title": "Studio" }', 'fr.json': '{ "app.title": "Atelier" }' });
+    const s = await openStudio({ courseDir: testdir(validCourse()), stringsDir: strings });
+    const fr = await s.api('/api/strings?lang=fr-CA');
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(await fr.json()).toEqual({ 'app.title': 'Atelier' });
+    expect((await s.json('/api/strings?lang=pl')).body).toEqual({ 'app.title': 'Studio' });
+    expect((await s.json('/api/strings?lang=%3Cscript%3E')).status).toBe(400);
+  });
+
+  it('takes the token in the address of the event stream only (EventSource sends no headers)', async () => {
+    const s = await openStudio({ courseDir: testdir(validCourse()) });
+    const stream = await s.api(`/api/events?token=${s.studio.token}`, { token: null });
+    expect(stream.status).toBe(200);
+    await stream.body?.cancel();
+    expect((await s.api('/api/events?token=wrong', { token: null })).status).toBe(403);
+    expect((await s.api(`/api/course?token=${s.studio.token}`, { token: null })).status).toBe(403);
   });
 
   it('sends a changed event for a change made on disk, not for its own writes', async () => {

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
@@ -14,7 +15,9 @@ import { applyOps, type YamlPath } from '../../src/studio/server/yaml-ops.js';
 import { lineDiff } from '../support/line-diff.js';
 import { stringArb } from './course-arbitrary.js';
 
-const RUNS = Number(process.env.COURSEPACK_PROPERTY_RUNS ?? 5) * 40;
+const RUNS = Number(process.env.COURSEPACK_PROPERTY_RUNS ?? 5) * 20;
+/** Each property parses large files hundreds of times: on a busy machine that takes a while. */
+const TIMEOUT = Number(process.env.COURSEPACK_PROPERTY_RUNS ?? 5) * 24_000;
 const SEED = Number(process.env.COURSEPACK_PROPERTY_SEED ?? 1616);
 
 const COURSE = join(import.meta.dirname, '../../courses/counsellor-training');
@@ -34,19 +37,25 @@ function survey(text: string) {
   const doc = parseDocument(text, { lineCounter: lines });
   const line = (offset: number) => lines.linePos(offset).line - 1;
   const leaves: Leaf[] = [];
+  const fields: Leaf[] = [];
+  const maps: YamlPath[] = [];
   const lists: Array<{ path: YamlPath; length: number }> = [];
+  const lastLine = (node: Node) => line(text[node.range![1] - 1] === '\n' ? node.range![1] - 2 : node.range![1] - 1);
   const walk = (node: unknown, path: YamlPath, fieldStart: number) => {
-    if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, String((pair.key as { value: unknown }).value)], (pair.key as Node).range![0]);
-    else if (isSeq(node)) {
+    if (path.length && (isMap(node) || isSeq(node) || isScalar(node))) fields.push({ path, value: null, first: line(fieldStart), last: lastLine(node as Node) });
+    if (isMap(node)) {
+      maps.push(path);
+      for (const pair of node.items) walk(pair.value, [...path, String((pair.key as { value: unknown }).value)], (pair.key as Node).range![0]);
+    } else if (isSeq(node)) {
       if (!node.flow) lists.push({ path, length: node.items.length });
-      node.items.forEach((item, i) => walk(item, [...path, i], (item as Node).range![0]));
+      // A block item's lines start at its dash.
+      node.items.forEach((item, i) => walk(item, [...path, i], node.flow ? (item as Node).range![0] : text.lastIndexOf('-', (item as Node).range![0])));
     } else if (isScalar(node) && node.range) {
-      const [, end] = node.range;
-      leaves.push({ path, value: node.value, first: line(fieldStart), last: line(text[end - 1] === '\n' ? end - 2 : end - 1) });
+      leaves.push({ path, value: node.value, first: line(fieldStart), last: lastLine(node) });
     }
   };
   walk(doc.contents, [], 0);
-  return { data: doc.toJS() as unknown, leaves, lists };
+  return { data: doc.toJS() as unknown, leaves, fields, maps, lists };
 }
 
 const SURVEYS = FILES.map((f) => ({ ...f, ...survey(f.text) }));
@@ -68,6 +77,13 @@ const valueLike = (old: unknown): fc.Arbitrary<unknown> =>
 
 const fileArb = fc.integer({ min: 0, max: SURVEYS.length - 1 });
 
+/** Any value a form can send: texts, numbers, booleans, null, and lists and mappings of them. */
+const KEYS = fc.constantFrom('en', 'fr', 'id', 'title', 'body', 'type', 'zz-new');
+const { value: anyValue } = fc.letrec<{ value: unknown; leaf: unknown }>((tie) => ({
+  leaf: fc.oneof(stringArb('accepted'), fc.integer({ min: -1000, max: 100_000 }), fc.boolean(), fc.constant(null)),
+  value: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(KEYS, tie('value'), { maxKeys: 3 })),
+}));
+
 describe('studio YAML edits on the counsellor training', () => {
   it('a set of one field changes only that field\'s lines and gives the intended data', () => {
     fc.assert(
@@ -88,7 +104,39 @@ describe('studio YAML edits on the counsellor training', () => {
       ),
       { seed: SEED, numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
+
+  it('a set of any value (texts, lists, mappings) at a field, or at a new key of a mapping, changes only the lines of that field or mapping', () => {
+    const target = fileArb.chain((f) =>
+      fc.tuple(
+        fc.constant(f),
+        fc.oneof(
+          fc.integer({ min: 0, max: SURVEYS[f]!.fields.length - 1 }).map((i) => ({ field: SURVEYS[f]!.fields[i]!, path: SURVEYS[f]!.fields[i]!.path })),
+          // A new key: within its mapping's lines (only added lines in a block mapping; a flow mapping's line changes).
+          fc.integer({ min: 0, max: SURVEYS[f]!.maps.length - 1 }).map((i) => {
+            const map = SURVEYS[f]!.maps[i]!;
+            return { field: SURVEYS[f]!.fields.find((x) => isDeepStrictEqual(x.path, map)), path: [...map, 'zz-added'] };
+          }),
+        ),
+        anyValue,
+      ),
+    );
+    fc.assert(
+      fc.property(target, ([f, { field, path }, value]) => {
+        const file = SURVEYS[f]!;
+        const result = applyOps(file.text, [{ op: 'set', path, value }]);
+        expect(result.reformatted).toBe(false);
+        expect(parse(result.text)).toEqual(setIn(file.data, path, value));
+        const diff = lineDiff(file.text, result.text);
+        if (!field) expect(diff.removed).toEqual([]);
+        else if (diff.removed.length || diff.added.length) {
+          expect(diff.prefix).toBeGreaterThanOrEqual(field.first);
+          expect(diff.prefix + Math.max(diff.removed.length - 1, 0)).toBeLessThanOrEqual(field.last + (diff.removed.length ? 0 : 1));
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, TIMEOUT);
 
   it('delete, insert and duplicate give the intended data and change one run of lines; move keeps every line', () => {
     const listArb = fileArb.filter((f) => SURVEYS[f]!.lists.length > 0).chain((f) => fc.tuple(fc.constant(f), fc.integer({ min: 0, max: SURVEYS[f]!.lists.length - 1 })));
@@ -126,5 +174,5 @@ describe('studio YAML edits on the counsellor training', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });

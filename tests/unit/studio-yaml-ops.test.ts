@@ -60,6 +60,11 @@ describe('studio YAML ops', () => {
     expect(lineDiff(FILE, text)).toEqual({ prefix: 6, removed: ["    title: 'Welcome'"], added: ["    title: 'Hi'"] });
   });
 
+  it('a text a folded block cannot hold (only spaces) is written double-quoted in its place', () => {
+    const folded = 'intro: >-\n  A long text\n  folded.\nid: x\n';
+    for (const value of [' ', ' \n', '  ']) expect(applyOps(folded, [{ op: 'set', path: ['intro'], value }])).toEqual({ text: `intro: ${JSON.stringify(value)}\nid: x\n`, data: { intro: value, id: 'x' }, reformatted: false });
+  });
+
   it('a no-op set writes the same bytes', () => {
     expect(apply([{ op: 'set', path: [], value: parse(FILE) }]).text).toBe(FILE);
   });

@@ -12,6 +12,8 @@ export interface StudioContext {
   token: string;
   files: CourseFiles;
   events: EventHub;
+  /** The interface strings' folder (templates/i18n/studio unless a test gives another). */
+  stringsDir?: string;
   /** Called after the studio wrote `paths`: re-check, rebuild the preview. */
   wrote(paths: string[]): void;
 }

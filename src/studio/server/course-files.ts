@@ -6,7 +6,7 @@
  * bytes before and after each step.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { FileKind } from '../../course/schema.js';
@@ -67,11 +67,13 @@ export class CourseFiles {
       return;
     }
     mkdirSync(dirname(full), { recursive: true });
-    const temp = join(dirname(full), `.coursepack-studio-${randomBytes(6).toString('hex')}.tmp`);
+    // A link inside the course (checked by resolveInside) stays a link: its target is written.
+    const target = existsSync(full) ? realpathSync(full) : full;
+    const temp = join(dirname(target), `.coursepack-studio-${randomBytes(6).toString('hex')}.tmp`);
     try {
       writeFileSync(temp, bytes);
       this.seen.set(rel, versionOf(bytes));
-      renameSync(temp, full);
+      renameSync(temp, target);
     } finally {
       rmSync(temp, { force: true });
     }

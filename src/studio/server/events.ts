@@ -31,6 +31,8 @@ export class EventHub {
 
 /** Folders whose changes are not the course's: version control, dependencies, build output. */
 const IGNORED = /^(?:\.git|node_modules|dist)(?:\/|$)|(?:^|\/)\.coursepack-studio-[^/]*\.tmp$|(?:^|\/)\.coursepack-tmp-/;
+/** The course's own files: YAML sources, translation records, assets (not an editor's swap or backup files). */
+const COURSE_FILES = /^(?:[^/]+\/)*[^/.][^/]*\.ya?ml$|^i18n\/[^/]+\.json$|^assets\/(?:[^/]+\/)*[^/.][^/]*\.[A-Za-z0-9]+$/;
 
 /**
  * Watches the course folder (recursive, debounced by `delay` ms). `onChanges` receives the paths
@@ -60,7 +62,7 @@ export function watchCourse(files: CourseFiles, onChanges: (external: Array<{ pa
     watcher = watch(files.root, { recursive: true }, (_event, name) => {
       if (!name) return;
       const path = name.toString().split(sep).join('/');
-      if (IGNORED.test(path)) return;
+      if (IGNORED.test(path) || !COURSE_FILES.test(path)) return;
       pending.add(path);
       clearTimeout(timer);
       timer = setTimeout(flush, delay);

@@ -79,7 +79,9 @@ export function editFile(ctx: StudioContext, path: string, baseVersion: string, 
   const state = stateOf(path, before);
   let text: string;
   try {
-    text = applyOps(state.text, ops, { takenIds: courseIds(ctx) }).text;
+    // Only a duplicate needs the ids of the other files (parsing them all is not free at every keystroke).
+    const takenIds = ops.some((op) => op?.op === 'duplicate') ? courseIds(ctx) : undefined;
+    text = applyOps(state.text, ops, takenIds ? { takenIds } : {}).text;
   } catch (error) {
     if (error instanceof OpError) throw new ApiError(400, 'bad-op', error.message);
     throw error;

@@ -26,6 +26,8 @@ export interface StudioOptions {
   log?: (line: string) => void;
   /** The app's source folder (default src/studio/ui, or the bundle made at pack time); for tests. */
   uiDir?: string;
+  /** The interface strings' folder (default templates/i18n/studio); for tests. */
+  stringsDir?: string;
 }
 
 export interface Studio {
@@ -65,6 +67,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     cwd: resolve(options.cwd ?? process.cwd()),
     port: 0,
     token,
+    ...(options.stringsDir ? { stringsDir: options.stringsDir } : {}),
     files,
     events,
     wrote: (paths) => afterWrite.forEach((hook) => hook(paths)),

@@ -22,12 +22,13 @@ export const getSchema: Route = async () => {
 export const STUDIO_STRINGS_DIR = join(TEMPLATES_DIR, 'i18n', 'studio');
 
 /** The table itself (as the player's), with the language found in Content-Language. */
-export const getStrings: Route = async (_ctx, _req, res, url) => {
+export const getStrings: Route = async (ctx, _req, res, url) => {
+  const dir = ctx.stringsDir ?? STUDIO_STRINGS_DIR;
   const lang = url.searchParams.get('lang') ?? 'en';
   if (!LANG_PATTERN.test(lang)) throw new ApiError(400, 'bad-lang', `"${lang}" is not a language code such as en, fr or pt-BR`);
   const candidates = [...new Set([lang, lang.split('-')[0]!, 'en'])];
-  const found = candidates.find((l) => existsSync(join(STUDIO_STRINGS_DIR, `${l}.json`)));
-  if (!found) throw new ApiError(404, 'no-strings', `no interface strings in ${STUDIO_STRINGS_DIR}`);
+  const found = candidates.find((l) => existsSync(join(dir, `${l}.json`)));
+  if (!found) throw new ApiError(404, 'no-strings', `no interface strings in ${dir}`);
   res.setHeader('content-language', found);
-  return JSON.parse(await readFile(join(STUDIO_STRINGS_DIR, `${found}.json`), 'utf8')) as unknown;
+  return JSON.parse(await readFile(join(dir, `${found}.json`), 'utf8')) as unknown;
 };

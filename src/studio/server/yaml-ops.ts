@@ -6,7 +6,7 @@
  * cannot give it, the yaml Document is edited and re-serialised instead (`reformatted`).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { applySplices, lineAfter, locate, parsesTo, columnOf, type Splice } from '../../i18n/yaml-edit.js';
 import { afterColon, blockItemSpan, blockPairSpan, dashColumn, flowItemSpan, keyColumn, renderBlockItem, renderBlockPair, renderFlow, renderValue } from './yaml-text.js';
 
@@ -48,7 +48,10 @@ export function applyOps(text: string, ops: Op[], options: OpsOptions = {}): Ops
       const expected = applyToData(data, step);
       if (isDeepStrictEqual(expected, data)) continue;
       const spliced = plan(current, doc, step);
-      const next = spliced === null ? null : reparsed(applySplices(current, spliced), expected);
+      // A text the styled scalar does not carry (whitespace in a folded block): written double-quoted in place.
+      const quoted = () => (step.op === 'set' && typeof step.value === 'string' ? quotedSet(current, doc, step.path, step.value) : null);
+      const attempt = (splices: Splice[] | null) => (splices === null ? null : reparsed(applySplices(current, splices), expected));
+      const next = attempt(spliced) ?? attempt(quoted());
       if (next) [current, doc] = next;
       else {
         current = reserialise(doc, step, expected);
@@ -257,6 +260,14 @@ function planSet(text: string, doc: Document.Parsed, path: YamlPath, value: unkn
 
 const isScalarValue = (v: unknown) => v === null || typeof v !== 'object';
 
+/** The scalar at `path` replaced by `value` double-quoted, or null when it is not a scalar in block context. */
+function quotedSet(text: string, doc: Document.Parsed, path: YamlPath, value: string): Splice[] | null {
+  const found = locate({ doc }, path);
+  if (!found || found.inFlow || !isScalar(found.node) || !found.node.range) return null;
+  const [start, end] = found.node.range;
+  return [{ start, end, text: JSON.stringify(value) + (text[end - 1] === '\n' ? '\n' : '') }];
+}
+
 /** A scalar replaced by another where it stands, styled like it; a block scalar keeps its final line break. */
 function scalarSplice(text: string, node: Node, value: unknown, column: number): Splice {
   const [start, end] = node.range!;
@@ -378,20 +389,27 @@ function collectIdScalars(node: unknown, local: boolean, found: (node: Node & { 
   }
 }
 
-/** The last resort: edit the Document and write it again (formatting of other parts may change). */
+/** The last resort: edit the Document and write it again (formatting of other parts may change); new texts double-quoted if need be. */
 function reserialise(doc: Document.Parsed, step: Step, expected: unknown): string {
-  const copy = doc.clone();
-  if (step.op === 'set') copy.setIn(step.path, copy.createNode(step.value));
-  else if (step.op === 'delete') copy.deleteIn(step.path);
-  else {
-    const seq = step.path.length ? copy.getIn(step.path, true) : copy.contents;
-    if (!isSeq(seq)) throw new OpError(`${show(step.path)} is not a list`);
-    if (step.op === 'move') {
-      const [item] = seq.items.splice(step.from, 1);
-      seq.items.splice(step.to, 0, item);
-    } else if (step.op === 'insert' || step.op === 'insert-copy') seq.items.splice(step.index, 0, copy.createNode(step.value));
+  for (const quote of [false, true]) {
+    const copy = doc.clone();
+    const node = (value: unknown) => {
+      const created = copy.createNode(value);
+      if (quote) visit(created, { Scalar: (_key, scalar) => void (typeof scalar.value === 'string' && (scalar.type = 'QUOTE_DOUBLE')) });
+      return created;
+    };
+    if (step.op === 'set') copy.setIn(step.path, node(step.value));
+    else if (step.op === 'delete') copy.deleteIn(step.path);
+    else {
+      const seq = step.path.length ? copy.getIn(step.path, true) : copy.contents;
+      if (!isSeq(seq)) throw new OpError(`${show(step.path)} is not a list`);
+      if (step.op === 'move') {
+        const [item] = seq.items.splice(step.from, 1);
+        seq.items.splice(step.to, 0, item);
+      } else if (step.op === 'insert' || step.op === 'insert-copy') seq.items.splice(step.index, 0, node(step.value));
+    }
+    const text = copy.toString();
+    if (parsesTo(text, expected)) return text;
   }
-  const text = copy.toString();
-  if (!parsesTo(text, expected)) throw new Error(`internal error: the edit ${step.op} at ${show(step.path)} does not give the intended data`);
-  return text;
+  throw new Error(`internal error: the edit ${step.op} at ${show(step.path)} does not give the intended data`);
 }
