@@ -272,7 +272,7 @@ describe('coursepack studio', () => {
     for (const target of TARGET_IDS) for (const lang of ['en', 'fr']) expect(built.some((f) => f.endsWith(`-${lang}-${target}.zip`)), `${target} ${lang} in ${built.join(', ')}`).toBe(true);
   });
 
-  it('checks theme contrast live, shows diagnostics at the field, formats Markdown, previews the page, exports XLIFF, speaks French', async () => {
+  it('checks theme contrast live, shows diagnostics at the field, formats Markdown, previews the page, reorders by drag and drop, adds an image per language, exports XLIFF, speaks French', async () => {
     session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     const tree = page.getByRole('tree');
@@ -315,6 +315,29 @@ describe('coursepack studio', () => {
     const player = page.frameLocator('.preview iframe').frameLocator('#course');
     await expect.poll(() => player.locator('h1, h2').allTextContents(), { timeout: 30_000 }).toContain('Why this module?');
     await expect.poll(() => player.locator('main').textContent(), { timeout: 30_000 }).toContain(text.slice(0, 3));
+
+    // Drag and drop: the first page dropped on the second takes its place.
+    const ids = pageIds(session.read(MODULE));
+    await tree.getByRole('treeitem', { name: /Page: Why this module\?/ }).dragTo(tree.getByRole('treeitem', { name: /Page: Women and work in Europe/ }));
+    await until('the page dragged', () => pageIds(session!.read(MODULE))[1] === ids[0]);
+    expect(pageIds(session.read(MODULE)).slice(0, 2)).toEqual([ids[1], ids[0]]);
+
+    // An image with words in it: one file per language, alt text required first.
+    await tree.getByRole('treeitem', { name: /Page: Women and work in Europe/ }).click();
+    await page.getByRole('button', { name: 'Add an image' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('One file per language').check();
+    await dialog.getByLabel('Image file for en').setInputFiles(join(COUNSELLOR, 'assets', 'guidance-journey-en.svg'));
+    await dialog.getByLabel('Image file for fr').setInputFiles(join(COUNSELLOR, 'assets', 'guidance-journey-fr.svg'));
+    await dialog.getByLabel('Alt text (en)').fill('The guidance journey, step by step');
+    await dialog.getByLabel('Alt text (fr)').fill('Le parcours d’accompagnement, étape par étape');
+    await dialog.getByRole('button', { name: 'Upload and add' }).click();
+    await announced(page, /Image added/);
+    const images = () => (parse(session!.read(MODULE)) as { pages: Array<{ blocks: Array<Record<string, unknown>> }> }).pages[0]!.blocks.filter((b) => b.type === 'image');
+    await until('the image block written', () => images().length === 1);
+    const src = images()[0]!.src as Record<string, string>;
+    expect(Object.keys(src)).toEqual(['en', 'fr']);
+    for (const path of Object.values(src)) expect(existsSync(join(session.dir, path))).toBe(true);
 
     // XLIFF: the export is a download of the French texts; importing it back changes nothing.
     await page.getByRole('button', { name: 'Languages' }).first().click();

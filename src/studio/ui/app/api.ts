@@ -78,8 +78,9 @@ export class StudioApi {
     return new EventSource(`/api/events?token=${encodeURIComponent(this.token)}`);
   }
 
-  previewUrl(page: string | undefined, lang: string, reload: number): string {
-    const q = new URLSearchParams({ token: this.token, lang, ...(page ? { page } : {}), r: String(reload) });
+  /** The preview of `page` (it reloads itself after each change of the course). */
+  previewUrl(page: string | undefined, lang: string): string {
+    const q = new URLSearchParams({ token: this.token, lang, ...(page ? { page } : {}) });
     return `/preview/?${q.toString()}`;
   }
 }

@@ -53,7 +53,7 @@ export function Preview() {
           </>
         ) : null}
       </div>
-      <iframe title={store.t('preview.frame', { page: row?.label ?? '' })} src={store.api.previewUrl(page, previewLang, store.previewReload)} />
+      <iframe title={store.t('preview.frame', { page: row?.label ?? '' })} src={store.api.previewUrl(page, previewLang)} />
     </section>
   );
 }
