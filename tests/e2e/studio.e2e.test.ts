@@ -112,7 +112,7 @@ describe('coursepack studio', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('shows a conflict when the file changes on disk during an edit, and loses neither side', async () => {
+  it('shows a conflict when the file changes on disk during an edit, and loses neither side; duplicates a module', async () => {
     session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     await page.getByRole('treeitem', { name: /Module 1/ }).click();
@@ -147,6 +147,17 @@ describe('coursepack studio', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(session.read(MODULE)).toContain('Module 1: Theirs');
     expect(session.read(MODULE)).not.toContain('Mine, not kept');
+
+    // Duplicating a module makes a new file, listed right after the original, its ids made unique.
+    await page.getByRole('treeitem', { name: /Module 2/ }).click();
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await announced(page, /Duplicated: Module 2/);
+    const modules = () => (parse(session!.read('course.yaml')) as { modules: string[] }).modules;
+    await until('the copy listed', () => modules()[2] === 'modules/02-jobs-copy.yaml');
+    const copy = parse(session.read('modules/02-jobs-copy.yaml')) as { id: string; pages: Array<{ id: string }> };
+    const jobs = parse(session.read('modules/02-jobs.yaml')) as { id: string; pages: Array<{ id: string }> };
+    expect(copy.id).toBe(`${jobs.id}-copy`);
+    expect(copy.pages.map((p) => p.id)).toEqual(jobs.pages.map((p) => `${p.id}-copy`));
     expect(session.errors).toEqual([]);
   });
 
