@@ -8,20 +8,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { applySplices, lineAfter, locate, parsesTo, columnOf, type Splice } from '../../i18n/yaml-edit.js';
+import { applyToData, getIn, idsIn, LOCAL_ID_LISTS, OpError, renameIds, show, type Op, type Step, type YamlPath } from './yaml-data.js';
 import { afterColon, blockItemSpan, blockPairSpan, dashColumn, flowItemSpan, keyColumn, renderBlockItem, renderBlockPair, renderFlow, renderValue } from './yaml-text.js';
 
-export type YamlPath = Array<string | number>;
-
-/** One edit, as `POST /api/edit` receives it (docs in README.md). */
-export type Op =
-  | { op: 'set'; path: YamlPath; value: unknown }
-  | { op: 'delete'; path: YamlPath }
-  | { op: 'insert'; path: YamlPath; index: number; value: unknown }
-  | { op: 'move'; path: YamlPath; from: number; to: number }
-  | { op: 'duplicate'; path: YamlPath };
-
-/** An op that does not fit the file (a path that is not there, an index out of range): the request is wrong. */
-export class OpError extends Error {}
+export { OpError, type Op, type YamlPath } from './yaml-data.js';
 
 export interface OpsResult {
   text: string;
@@ -34,9 +24,6 @@ export interface OpsOptions {
   /** Ids used elsewhere in the course, which a duplicate must not take. */
   takenIds?: ReadonlySet<string>;
 }
-
-/** Lists whose items' ids are local to their question (a choice `a` in every question): duplicates keep them. */
-const LOCAL_ID_LISTS = new Set(['choices', 'pairs', 'items', 'scale', 'distractors']);
 
 export function applyOps(text: string, ops: Op[], options: OpsOptions = {}): OpsResult {
   let current = text;
@@ -76,9 +63,6 @@ function parse(text: string): Document.Parsed {
   return doc;
 }
 
-/** A duplicate becomes an insert of the copy with fresh ids, so the data and the text agree on them. */
-type Step = Op | { op: 'insert-copy'; path: YamlPath; index: number; value: unknown; renames: Map<string, string> };
-
 function prepare(data: unknown, op: Op, doc: Document.Parsed, options: OpsOptions): Step {
   checkShape(op);
   if (op.op !== 'duplicate') return op;
@@ -100,83 +84,6 @@ function checkShape(op: Op): void {
   if (op.op === 'set' && op.value === undefined) throw new OpError('set needs a value');
   if (op.op === 'insert' && (!Number.isInteger(op.index) || op.value === undefined)) throw new OpError('insert needs an index and a value');
   if (op.op === 'move' && (!Number.isInteger(op.from) || !Number.isInteger(op.to))) throw new OpError('move needs from and to indexes');
-}
-
-const show = (path: YamlPath) => (path.length ? path.join('.') : '(the whole file)');
-
-function getIn(data: unknown, path: YamlPath): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
-
-function idsIn(data: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(data)) data.forEach((item) => idsIn(item, out));
-  else if (data && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      if (key === 'id' && typeof value === 'string') out.add(value);
-      else idsIn(value, out);
-    }
-  }
-  return out;
-}
-
-/** Gives every id in `value` (but those local to a question) an unused `-copy`, `-copy-2`… name. */
-function renameIds(value: unknown, taken: Set<string>, renames: Map<string, string>, local: boolean): unknown {
-  if (Array.isArray(value)) return value.map((item) => renameIds(item, taken, renames, local));
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (key === 'id' && typeof inner === 'string' && !local) {
-      let candidate = `${inner}-copy`;
-      for (let n = 2; taken.has(candidate); n++) candidate = `${inner}-copy-${n}`;
-      taken.add(candidate);
-      renames.set(inner, candidate);
-      out[key] = candidate;
-    } else out[key] = renameIds(inner, taken, renames, local || LOCAL_ID_LISTS.has(key));
-  }
-  return out;
-}
-
-/** The data after `step`, computed on plain values: what the text must parse to. */
-function applyToData(data: unknown, step: Step): unknown {
-  const root = structuredClone(data);
-  const holder = { root };
-  const full: YamlPath = ['root', ...step.path];
-  const parentPath = full.slice(0, -1);
-  const key = full[full.length - 1]!;
-  if (step.op === 'set') {
-    let parent = holder as unknown as Record<string | number, unknown>;
-    for (const k of parentPath) {
-      if (parent[k] === undefined || parent[k] === null) parent[k] = {};
-      else if (typeof parent[k] !== 'object') throw new OpError(`${show(step.path)}: ${String(k)} holds a single value, not a mapping`);
-      parent = parent[k] as Record<string | number, unknown>;
-    }
-    if (Array.isArray(parent) && (typeof key !== 'number' || key > parent.length)) throw new OpError(`${show(step.path)}: no such item`);
-    parent[key] = structuredClone(step.value);
-    return holder.root;
-  }
-  const target = getIn(holder, step.op === 'delete' ? parentPath : full);
-  if (step.op === 'delete') {
-    const container = target as Record<string | number, unknown> | unknown[] | undefined;
-    if (Array.isArray(container) && typeof key === 'number' && key >= 0 && key < container.length) container.splice(key, 1);
-    else if (container && typeof container === 'object' && !Array.isArray(container) && Object.hasOwn(container, key)) delete container[key];
-    else throw new OpError(`${show(step.path)}: nothing to delete there`);
-    return holder.root;
-  }
-  if (!Array.isArray(target)) throw new OpError(`${show(step.path)} is not a list`);
-  if (step.op === 'move') {
-    if (step.from < 0 || step.from >= target.length || step.to < 0 || step.to >= target.length) throw new OpError(`move ${step.from} → ${step.to}: the list has ${target.length} items`);
-    const [item] = target.splice(step.from, 1);
-    target.splice(step.to, 0, item);
-  } else if (step.op === 'insert' || step.op === 'insert-copy') {
-    if (step.index < 0 || step.index > target.length) throw new OpError(`insert at ${step.index}: the list has ${target.length} items`);
-    target.splice(step.index, 0, structuredClone(step.value));
-  }
-  return holder.root;
 }
 
 /** Breaks an op into smaller ones that touch fewer lines (a mapping set key by key), or states it as another op. */
