@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jsonSchemas } from '../../../src/course/json-schema.js';
 import { contrast, DEFAULT_COLORS } from '../../../src/course/theme.js';
+import type { JsonSchema } from '../../../src/studio/ui/app/schema-form.js';
 import { contrastRatio, THEME_DEFAULTS, themePairs } from '../../../src/studio/ui/app/contrast.js';
 import { format, pickLanguage } from '../../../src/studio/ui/app/i18n.js';
 import { applyMarkdown } from '../../../src/studio/ui/app/markdown-format.js';
@@ -57,6 +59,25 @@ describe('interface strings', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(en)) expect(names(fr[key]!), key).toEqual(names(en[key]!));
+  });
+  it('has a label in both languages for every field of the course format', () => {
+    const keys = new Set<string>();
+    const walk = (schema: JsonSchema | undefined): void => {
+      if (!schema || typeof schema !== 'object') return;
+      for (const [key, value] of Object.entries(schema.properties ?? {})) {
+        keys.add(key);
+        walk(value);
+      }
+      walk(schema.items);
+      if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties);
+      for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) walk(alt);
+    };
+    for (const schema of Object.values(jsonSchemas())) walk(schema as JsonSchema);
+    expect(keys.size).toBeGreaterThan(50);
+    for (const key of keys) {
+      expect(en[`field.${key}`], `en field.${key}`).toBeTruthy();
+      expect(fr[`field.${key}`], `fr field.${key}`).toBeTruthy();
+    }
   });
   it('fills placeholders and follows the browser language', () => {
     expect(format(en, 'movedTo', { what: 'Intro', n: 2, total: 3 })).toBe('Intro moved to position 2 of 3.');
