@@ -38,6 +38,8 @@ function Header() {
         {store.t('appName')}
         {store.info ? <span class="course-name"> — {store.info.course.title}</span> : null}
       </h1>
+      {store.info ? (
+      <>
       <nav aria-label={store.t('screens')}>
         <ul>
           {SCREENS.map((s) => (
@@ -66,6 +68,8 @@ function Header() {
           {store.t('redo')}
         </button>
       </div>
+      </>
+      ) : null}
       <div class="ui-lang">
         <label for="ui-lang">{store.t('interfaceLanguage')}</label>
         <select id="ui-lang" value={store.uiLang} onChange={(e) => void store.setLanguage((e.currentTarget as HTMLSelectElement).value)}>
