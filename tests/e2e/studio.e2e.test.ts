@@ -120,14 +120,33 @@ describe('coursepack studio', () => {
     await title.waitFor();
     const original = session.read(MODULE);
 
+    // Edits reach the server only once the change on disk below is made: the server runs in this
+    // process, so without this a busy machine can let the studio's save in first (no conflict then).
+    let written = Promise.resolve();
+    await page.route('**/api/edit', async (route) => {
+      await written;
+      await route.continue();
+    });
+    const onDisk = (text: string) => {
+      let done!: () => void;
+      written = new Promise((r) => (done = r));
+      return () => {
+        writeFileSync(join(session!.dir, MODULE), text);
+        done();
+      };
+    };
+
     // The designer types; meanwhile someone else changes another line of the same file.
-    await title.fill('Module 1: Why coding careers? (draft)');
     const theirs = original.replace('Women and work in Europe', 'Women and work across Europe');
     expect(theirs).not.toBe(original);
-    writeFileSync(join(session.dir, MODULE), theirs);
+    const writeTheirs = onDisk(theirs);
+    await title.fill('Module 1: Why coding careers? (draft)');
+    writeTheirs();
 
-    const dialog = page.getByRole('alertdialog');
-    await dialog.waitFor({ timeout: 20_000 });
+    // The open modal dialog, as the designer sees it.
+    const dialog = page.locator('dialog[open][role="alertdialog"]');
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
+    await expect(dialog.getByRole('heading', { name: 'This was changed somewhere else' }).isVisible()).resolves.toBe(true);
     await expect.poll(() => dialog.textContent()).toContain('Module 1: Why coding careers? (draft)');
     await expectAxeClean(page, 'conflict dialog');
     // Nothing was written over their change while the dialog is open.
@@ -139,9 +158,12 @@ describe('coursepack studio', () => {
     expect(lineDiff(theirs, both).removed).toHaveLength(1);
 
     // The same again on the same field: "keep theirs" keeps the disk's text, in the file and the form.
+    // Once the tree shows the saved title, the studio has finished with that save.
+    await page.getByRole('treeitem', { name: /Module 1: Why coding careers\? \(draft\)/ }).waitFor();
+    const writeAgain = onDisk(both.replace('Module 1: Why coding careers? (draft)', 'Module 1: Theirs'));
     await title.fill('Mine, not kept');
-    writeFileSync(join(session.dir, MODULE), both.replace('Module 1: Why coding careers? (draft)', 'Module 1: Theirs'));
-    await dialog.waitFor({ timeout: 20_000 });
+    writeAgain();
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Keep the version on disk' }).click();
     await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe('Module 1: Theirs');
     await new Promise((r) => setTimeout(r, 1500));

@@ -66,8 +66,10 @@ function useDraft<T>(file: string, path: DataPath, external: T, what: string, to
     clearTimeout(timer.current);
     // While a conflict on this file is open, nothing is sent: the designer chooses first.
     if (!dirty.current || store.conflict?.file === file) return;
-    dirty.current = false;
+    // Still "dirty" while saving and after a conflict: the field keeps what the designer typed
+    // until it is saved, or until they choose "keep theirs".
     const ok = await store.edit(file, toOps(value), what, { path, value });
+    if (ok && latest.current === value) dirty.current = false;
     if (ok) store.doneEditing(file, path, value);
   };
   const change = (value: T) => {
