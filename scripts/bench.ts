@@ -447,7 +447,7 @@ async function main(): Promise<void> {
     await counsellorSection(targetIds);
     await syntheticSection(courses, targetIds);
     await playerSection(TARGETS);
-    await renderSection([{ label: 'counsellor training (49 pages)', dir: COUNSELLOR }, { label: '45 pages (2 modules)', dir: courses[0]!.dir }, { label: '1000 pages (40 modules)', dir: large }]);
+    await renderSection([{ label: 'counsellor training', dir: COUNSELLOR }, { label: '45 pages (2 modules)', dir: courses[0]!.dir }, { label: '1000 pages (40 modules)', dir: large }]);
     print(`Load average when the bench ended: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`);
     print();
     print('## Budgets');

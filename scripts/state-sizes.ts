@@ -16,7 +16,7 @@ import { generateCourse, LARGE_COURSE } from './generate-course.js';
 
 const root = mkdtempSync(join(tmpdir(), 'state-sizes-'));
 try {
-  const courses: Array<[string, string]> = [['counsellor training (49 pages)', resolve(import.meta.dirname, '../courses/counsellor-training')]];
+  const courses: Array<[string, string]> = [['counsellor training', resolve(import.meta.dirname, '../courses/counsellor-training')]];
   for (const pages of [10, 100, 1000]) {
     courses.push([`synthetic ${pages} pages`, generateCourse(root, { pages, modules: Math.ceil(pages / 10), checkEvery: 5, pool: 0, draw: 0, attempts: 0 })]);
   }
