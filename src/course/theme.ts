@@ -1,4 +1,6 @@
 /** The player theme: defaults, WCAG contrast checks, and the CSS variables it becomes. */
+import { contrast } from './contrast.js';
+export { contrast, luminance } from './contrast.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import type { CourseSource } from './schema.js';
 import { pathString, positionOf, type SourceFile } from './source-file.js';
@@ -30,21 +32,6 @@ const FONTS: Record<string, string> = {
 
 export function fontStack(font: string | undefined): string {
   return FONTS[font ?? 'system'] ?? font!;
-}
-
-/** WCAG 2.1 relative luminance of #rgb / #rrggbb. */
-export function luminance(hex: string): number {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-  const channel = (i: number) => {
-    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** Pairs of (foreground, background) that carry text, with the ratio WCAG AA asks of each. */

@@ -1,8 +1,6 @@
 /**
- * WCAG 2.1 contrast ratios for the theme form's live check. The same formulas as
- * src/course/theme.ts (which `check` uses), written again here because importing theme.ts pulls
- * the compiler's diagnostics and YAML code into the browser bundle (~34 KB);
- * tests/unit/studio/contrast.test.ts holds both to the same results.
+ * WCAG 2.1 contrast ratios for the theme form's live check, from the formulas `check` uses
+ * (src/course/contrast.ts, import-free so the browser bundle does not pull the compiler).
  */
 
 /** The colours of a theme (src/course/theme.ts `ThemeColors`) with their defaults. */
@@ -30,20 +28,8 @@ export const AA_TEXT = 4.5;
 
 export const isColor = (value: unknown): value is string => typeof value === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value);
 
-/** Relative luminance of #rgb / #rrggbb. */
-export function relativeLuminance(hex: string): number {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-  const channel = (i: number) => {
-    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+export { luminance as relativeLuminance, contrast as contrastRatio } from '../../../course/contrast.js';
+import { contrast as contrastRatio } from '../../../course/contrast.js';
 
 export interface PairResult {
   fg: string;
