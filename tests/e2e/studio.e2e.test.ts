@@ -355,8 +355,13 @@ describe('coursepack studio', () => {
     await until('the page dragged', () => pageIds(session!.read(MODULE))[1] === ids[0]);
     expect(pageIds(session.read(MODULE)).slice(0, 2)).toEqual([ids[1], ids[0]]);
 
-    // An image with words in it: one file per language, alt text required first.
-    await tree.getByRole('treeitem', { name: /Page: Women and work in Europe/ }).click();
+    // An image with words in it: one file per language, alt text required first. The tree shows
+    // the new order first (the file on disk changes before the tree reloads: a click in between
+    // would select the row that is about to hold the other page).
+    const women = tree.getByRole('treeitem', { name: /Page: Women and work in Europe/ });
+    await expect.poll(() => women.getAttribute('aria-posinset'), { timeout: 10_000 }).toBe('1');
+    await women.click();
+    await expect.poll(() => women.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
     await page.getByRole('button', { name: 'Add an image' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByLabel('One file per language').check();

@@ -22,11 +22,15 @@ export async function moveRow(store: Store, row: TreeRow, step: -1 | 1): Promise
   if (!op || op.op !== 'move') return;
   const ok = await store.edit(s.file, [op], store.t('move', { what: row.label }));
   if (!ok) return;
-  // The moved node's new key: same file, its index in the array changed.
-  const newPath = row.path.length ? [...row.path.slice(0, -1), op.to] : row.path;
-  const moved = store.rows.find((r) => (row.kind === 'module' || row.kind === 'assessment' ? r.kind === row.kind && r.siblings?.index === op.to : r.file === row.file && r.path.join('.') === newPath.join('.')));
-  if (moved) await store.select(moved.key);
+  await selectMoved(store, row, op.to);
   store.announce(store.t('movedTo', { what: row.label, n: op.to + 1, total: s.length }));
+}
+
+/** Selects a node where a move put it (keys are positions: the old key now names another node). */
+async function selectMoved(store: Store, row: TreeRow, to: number): Promise<void> {
+  const newPath = row.path.length ? [...row.path.slice(0, -1), to] : row.path;
+  const moved = store.rows.find((r) => (row.kind === 'module' || row.kind === 'assessment' ? r.kind === row.kind && r.siblings?.index === to : r.file === row.file && r.path.join('.') === newPath.join('.')));
+  if (moved) await store.select(moved.key);
 }
 
 /** Which child an "Add" on this row makes. */
@@ -207,7 +211,9 @@ export function StructureTree() {
                 if (!drop || !dragged) return;
                 void (async () => {
                   const ok = await store.edit(drop.file, [{ op: 'move', path: drop.path, from: drop.from, to: drop.to }], store.t('move', { what: dragged.label }));
-                  if (ok) store.announce(store.t('movedTo', { what: dragged.label, n: drop.to + 1, total: dragged.siblings!.length }));
+                  if (!ok) return;
+                  await selectMoved(store, dragged, drop.to);
+                  store.announce(store.t('movedTo', { what: dragged.label, n: drop.to + 1, total: dragged.siblings!.length }));
                 })();
               }}
             >
