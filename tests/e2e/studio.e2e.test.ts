@@ -38,6 +38,8 @@ describe('coursepack studio', () => {
     await tabTo(page, tree.locator('[role="treeitem"][tabindex="0"]'));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
+    // The module's pages are in the tree before the next key (a key pressed first went to module 2).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
     await page.keyboard.press('ArrowDown');
     const before = session.read(MODULE);
     const [first, second] = pageIds(before);
