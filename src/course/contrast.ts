@@ -3,6 +3,16 @@
  * studio's live contrast table (src/studio/ui/app/contrast.ts), which must not bundle the compiler.
  */
 
+/** The player's default theme colours (theme.ts `DEFAULT_COLORS`; the studio's contrast table). */
+export const THEME_DEFAULTS = {
+  text: '#1f2328',
+  background: '#fbfaf7',
+  surface: '#ffffff',
+  accent: '#5b3cc4',
+  accentText: '#ffffff',
+  muted: '#57606a',
+};
+
 /** WCAG 2.1 relative luminance of #rgb / #rrggbb. */
 export function luminance(hex: string): number {
   const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;

@@ -1,5 +1,5 @@
 /** The player theme: defaults, WCAG contrast checks, and the CSS variables it becomes. */
-import { contrast } from './contrast.js';
+import { contrast, THEME_DEFAULTS } from './contrast.js';
 export { contrast, luminance } from './contrast.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import type { CourseSource } from './schema.js';
@@ -14,14 +14,7 @@ export interface ThemeColors {
   muted: string;
 }
 
-export const DEFAULT_COLORS: ThemeColors = {
-  text: '#1f2328',
-  background: '#fbfaf7',
-  surface: '#ffffff',
-  accent: '#5b3cc4',
-  accentText: '#ffffff',
-  muted: '#57606a',
-};
+export const DEFAULT_COLORS: ThemeColors = THEME_DEFAULTS;
 
 const FONTS: Record<string, string> = {
   system: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

@@ -3,15 +3,8 @@
  * (src/course/contrast.ts, import-free so the browser bundle does not pull the compiler).
  */
 
-/** The colours of a theme (src/course/theme.ts `ThemeColors`) with their defaults. */
-export const THEME_DEFAULTS: Record<string, string> = {
-  text: '#1f2328',
-  background: '#fbfaf7',
-  surface: '#ffffff',
-  accent: '#5b3cc4',
-  accentText: '#ffffff',
-  muted: '#57606a',
-};
+/** The colours of a theme with their defaults (the player's, src/course/contrast.ts). */
+export const THEME_DEFAULTS: Record<string, string> = DEFAULTS;
 
 /** The text pairs `check` holds to WCAG AA (4.5:1), as (foreground, background). */
 export const TEXT_PAIRS: Array<[string, string]> = [
@@ -29,7 +22,7 @@ export const AA_TEXT = 4.5;
 export const isColor = (value: unknown): value is string => typeof value === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value);
 
 export { luminance as relativeLuminance, contrast as contrastRatio } from '../../../course/contrast.js';
-import { contrast as contrastRatio } from '../../../course/contrast.js';
+import { contrast as contrastRatio, THEME_DEFAULTS as DEFAULTS } from '../../../course/contrast.js';
 
 export interface PairResult {
   fg: string;
