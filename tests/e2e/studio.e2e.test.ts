@@ -114,6 +114,32 @@ describe('coursepack studio', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('moves through the tree from where the previous key landed, even when keys come faster than the tree renders', async () => {
+    session = await openStudioPage(browser(), COUNSELLOR);
+    const { page } = session;
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem', { name: /Module 1/ }).click();
+    await expect.poll(() => tree.locator('[aria-selected="true"]').textContent()).toMatch(/Module 1/);
+    // Four keys in one synchronous burst: the tree cannot re-render between them, so each key must be
+    // read against the store (module 1 opened, its first page reached, opened, its first block).
+    // Read against the last render, the second key went to module 2 (seen on a loaded CI machine).
+    await page.evaluate(() => {
+      for (const key of ['ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown']) {
+        document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      }
+    });
+    const selected = tree.locator('[aria-selected="true"]');
+    await expect.poll(() => selected.getAttribute('aria-level')).toBe('4');
+    expect(await selected.getAttribute('aria-posinset')).toBe('1');
+    const parent = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('[role="treeitem"]')];
+      const at = items.findIndex((el) => el.getAttribute('aria-selected') === 'true');
+      return items[at - 1]?.textContent ?? '';
+    });
+    expect(parent).toContain('Why this module?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+  });
+
   it('shows a conflict when the file changes on disk during an edit, and loses neither side; duplicates a module', async () => {
     session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;

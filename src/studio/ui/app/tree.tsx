@@ -122,7 +122,12 @@ export function StructureTree() {
     void store.select(row.key);
   };
 
-  const onKey = (e: KeyboardEvent, row: TreeRow) => {
+  const onKey = (e: KeyboardEvent, target: TreeRow) => {
+    // Keys are read against the store as it is now, not as last rendered: a key pressed before the
+    // tree re-rendered (a fast typist, a screen reader, an automated test) must still move from the
+    // row the previous key reached, through the rows the previous key opened.
+    const rows = visibleRows(store.rows, store.expanded);
+    const row = rows.find((r) => r.key === store.selected) ?? rows.find((r) => r.key === target.key) ?? target;
     const i = rows.indexOf(row);
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
