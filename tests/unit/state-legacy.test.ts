@@ -73,3 +73,40 @@ describe('states saved by version 1 packages', () => {
     );
   });
 });
+
+describe('states saved by version 3 packages (scenarios, before the pending bit)', () => {
+  const talk = {
+    id: 'talk',
+    start: 'opening',
+    nodes: [
+      { id: 'opening', choices: [{ id: 'reassure', next: 'skills' }, { id: 'lecture', next: 'pushback' }] },
+      { id: 'pushback', choices: [{ id: 'apologise', next: 'opening' }, { id: 'insist', next: 'poor-end' }] },
+      { id: 'skills', choices: [{ id: 'ask', next: 'good-end' }] },
+      { id: 'good-end', choices: [] },
+      { id: 'poor-end', choices: [] },
+    ],
+  };
+  const other = { id: 'other', start: 'a', nodes: [{ id: 'a', choices: [{ id: 'x', next: 'b' }] }, { id: 'b', choices: [] }] };
+  const v3Layout = makeLayout(['intro', 'practice'], [{ id: 'q-text', shape: { kind: 'text', max: 40 } }], [], [talk, other]);
+
+  it('decode as saved (strings written by the version 3 encoder of 2635d0b), none pending, and are written back as version 4', () => {
+    const midway = '33pl1BJTxJ3Tf-Q8YUUAIs5Fv-Mdc0AOPsaenRxoCIC~Hé là';
+    const expected: LearnerState = {
+      location: 'practice',
+      visited: ['intro'],
+      checks: { 'q-text': 'Hé là' },
+      attempts: {},
+      scenarios: { talk: { from: 'opening', choices: ['lecture', 'apologise', 'reassure'] }, other: { from: 'a', choices: ['x'], ended: true } },
+    };
+    expect(decodeState(midway, v3Layout)).toEqual(expected);
+    const again = encodeState(decodeState(midway, v3Layout)!, v3Layout);
+    expect(again.startsWith('4')).toBe(true);
+    expect(decodeState(again, v3Layout)).toEqual(expected);
+
+    // A learner who looped 131 times (the path at its cap of 64, truncated) and had ended before.
+    const looped = '3BJTxJnTf-Q8YAAAEs5Fv-Mdc08BVVVVVVVVVVQ';
+    expect(decodeState(looped, v3Layout)!.scenarios).toEqual({
+      talk: { from: 'pushback', choices: Array.from({ length: 64 }, (_, i) => (i % 2 ? 'lecture' : 'apologise')), truncated: true, ended: true },
+    });
+  });
+});
