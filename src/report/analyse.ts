@@ -5,6 +5,7 @@ import type { SourceData } from './events.js';
 import type { AssessmentFigures, Count, Flag, LanguageFigures, LearnerRow, QuestionFigures, ReportFigures } from './figures.js';
 import { pageFigures, SKIM_SECONDS } from './analyse-pages.js';
 import { questionFigures } from './analyse-questions.js';
+import { mediaFigures, scenarioFigures } from './analyse-blocks.js';
 import { mean, round } from './stats.js';
 
 export interface AnalyseOptions {
@@ -142,6 +143,9 @@ export function analyse(data: SourceData, index: CourseIndex, options: AnalyseOp
     modules,
     questions,
     assessments: assessmentFigures(attempts, index, guard),
+    scenarios: scenarioFigures(data.events, index, guard),
+    // A Moodle export holds interactions only: it cannot tell who played a video.
+    media: mediaFigures(data.events, index, guard, !data.lacks.includes('pages')),
     languages: languageFigures(data, attempts, deciding, completed, guard),
     flags: flagsOf({ questions, pages }),
     ...(options.learners ? { learners: learnerRows(data, attempts, completed) } : {}),
