@@ -8,20 +8,10 @@ import { capped, continued, MAX_SCENARIO_STEPS, replay, resumePoint, withChoice,
 import { decodeState, encodeState, type LearnerState } from '../../src/player/core/state.js';
 import { maxStateLength } from '../../src/player/core/state-bound.js';
 import { makeLayout } from '../../src/player/core/state-layout.js';
-import type { LayoutScenario } from '../../src/player/core/scenario-state.js';
+import { OTHER, TALK } from '../support/scenario-layouts.js';
 
-const talk: LayoutScenario = {
-  id: 'talk',
-  start: 'opening',
-  nodes: [
-    { id: 'opening', choices: [{ id: 'reassure', next: 'skills' }, { id: 'lecture', next: 'pushback' }] },
-    { id: 'pushback', choices: [{ id: 'apologise', next: 'opening' }, { id: 'insist', next: 'poor-end' }] },
-    { id: 'skills', choices: [{ id: 'ask', next: 'good-end' }] },
-    { id: 'good-end', choices: [] },
-    { id: 'poor-end', choices: [] },
-  ],
-};
-const other: LayoutScenario = { id: 'other', start: 'a', nodes: [{ id: 'a', choices: [{ id: 'x', next: 'b' }] }, { id: 'b', choices: [] }] };
+const talk = TALK;
+const other = OTHER;
 const pages = ['intro', 'practice'];
 const layout = makeLayout(pages, [], [], [talk, other]);
 const state = (scenarios: Record<string, ScenarioProgress>): LearnerState => ({ visited: ['intro'], checks: {}, attempts: {}, scenarios });

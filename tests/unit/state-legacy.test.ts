@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, keyOf, type LearnerState } from '../../src/player/core/state.js';
 import { makeLayout, type LayoutQuestion } from '../../src/player/core/state-layout.js';
 import { encodeV1, encodeV1AllAnswers, encodeV1Single, type StateV1 } from '../fixtures/state-v1/encode-v1.js';
+import { OTHER, TALK } from '../support/scenario-layouts.js';
 
 const checks: LayoutQuestion[] = [{ id: 'q-one', shape: { kind: 'one', options: ['true', 'false'] } }];
 const pool: LayoutQuestion[] = [
@@ -75,19 +76,7 @@ describe('states saved by version 1 packages', () => {
 });
 
 describe('states saved by version 3 packages (scenarios, before the pending bit)', () => {
-  const talk = {
-    id: 'talk',
-    start: 'opening',
-    nodes: [
-      { id: 'opening', choices: [{ id: 'reassure', next: 'skills' }, { id: 'lecture', next: 'pushback' }] },
-      { id: 'pushback', choices: [{ id: 'apologise', next: 'opening' }, { id: 'insist', next: 'poor-end' }] },
-      { id: 'skills', choices: [{ id: 'ask', next: 'good-end' }] },
-      { id: 'good-end', choices: [] },
-      { id: 'poor-end', choices: [] },
-    ],
-  };
-  const other = { id: 'other', start: 'a', nodes: [{ id: 'a', choices: [{ id: 'x', next: 'b' }] }, { id: 'b', choices: [] }] };
-  const v3Layout = makeLayout(['intro', 'practice'], [{ id: 'q-text', shape: { kind: 'text', max: 40 } }], [], [talk, other]);
+  const v3Layout = makeLayout(['intro', 'practice'], [{ id: 'q-text', shape: { kind: 'text', max: 40 } }], [], [TALK, OTHER]);
 
   it('decode as saved (strings written by the version 3 encoder of 2635d0b), none pending, and are written back as version 4', () => {
     const midway = '33pl1BJTxJ3Tf-Q8YUUAIs5Fv-Mdc0AOPsaenRxoCIC~Hé là';
