@@ -78,11 +78,11 @@ export interface LanguageFigures {
   passRate: number | null;
 }
 
-export type FlagKind = 'too-easy' | 'too-hard' | 'negative-discrimination' | 'unused-distractor' | 'drop-off' | 'skimmed';
+export type FlagKind = 'too-easy' | 'too-hard' | 'negative-discrimination' | 'unused-distractor' | 'drop-off' | 'skimmed' | 'unwatched';
 
 export interface Flag {
   kind: FlagKind;
-  /** `question:<id>` or `page:<id>`. */
+  /** `question:<id>`, `page:<id>` or `media:<id>`. */
   target: string;
   message: string;
 }

@@ -138,7 +138,7 @@ export function renderHtml(f: ReportFigures): string {
   courseLang = f.course.lang;
   const lang = esc(f.course.lang);
   const period = f.source.from ? ` from ${f.source.from.slice(0, 10)} to ${f.source.to!.slice(0, 10)}` : '';
-  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((x) => `<li><span class="flag">${esc(x.kind.replace(/-/g, ' '))}</span>: ${esc(x.message)} <a href="#${x.target.startsWith('question:') ? `q-${esc(x.target.slice(9))}` : 'funnel'}">(details)</a></li>`).join('')}</ul>` : '<p>Nothing stands out.</p>';
+  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((x) => `<li><span class="flag">${esc(x.kind.replace(/-/g, ' '))}</span>: ${esc(x.message)} <a href="#${x.target.startsWith('question:') ? `q-${esc(x.target.slice(9))}` : x.target.startsWith('media:') ? 'media' : 'funnel'}">(details)</a></li>`).join('')}</ul>` : '<p>Nothing stands out.</p>';
   const scored = f.questions.filter((q) => !q.hidden && q.facility !== null);
   const overview = scored.length
     ? chart(

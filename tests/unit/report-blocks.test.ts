@@ -163,7 +163,7 @@ function mediaEvent(data: PlayerData, id: string, action: MediaEvent['action']):
 }
 
 describe('report: video and audio', () => {
-  it('reached, started and completed per media match the generated learners; a media completed is not the course completed', async () => {
+  it('reached, started and completed per media match the generated learners; a media completed is not the course completed; a watched video most do not finish is flagged', async () => {
     const data = await playerData(MEDIA);
     const course = loadCourse(MEDIA).course!;
     const index = indexCourse(course, 'en');
@@ -202,6 +202,11 @@ describe('report: video and audio', () => {
         expect(figures.media.map((m) => [m.id, m.kind, m.watched])).toEqual([['conversation', 'video', true], ['narration', 'audio', false]]);
         // No course `completed` statement was sent: the media's do not count as the course's.
         expect(figures.completed).toBe(0);
+        // The video must be watched: flagged when fewer than half of those reaching it finish it (counts shown).
+        const video = list.map((how) => how.conversation);
+        const [reached, completed] = [video.filter((l) => l >= 1).length, video.filter((l) => l >= 4).length];
+        const flagged = reached > 0 && guard(reached) !== null && guard(completed) !== null && completed / reached < 0.5;
+        expect(figures.flags.filter((f) => f.kind === 'unwatched').map((f) => f.target)).toEqual(flagged ? ['media:conversation'] : []);
       }),
       { numRuns: RUNS, seed: SEED },
     );
