@@ -8,8 +8,16 @@ import { quartiles, round } from './stats.js';
 export const SKIM_SECONDS = 5;
 
 /**
+ * What a learner does on a page without leaving it (issue 15): a scenario's choices and ending, a
+ * media's played/paused/completed (a pause is sent a second after it happens, when the page may
+ * already have changed). None of them ends the time on a page.
+ */
+const WITHIN_PAGE = new Set<LearnerEvent['kind']>(['scenario-choice', 'scenario-end', 'media']);
+
+/**
  * Seconds from each page view to the learner's next step in the same session (answers to the
- * page's own checks do not end it). Views followed by an assessment answer are left out.
+ * page's own checks, scenario choices and media events do not end it). Views followed by an
+ * assessment answer are left out.
  */
 export function pageViews(events: LearnerEvent[], index: CourseIndex): Map<string, Array<{ learner: string; seconds: number }>> {
   const views = new Map<string, Array<{ learner: string; seconds: number }>>();
@@ -26,7 +34,7 @@ export function pageViews(events: LearnerEvent[], index: CourseIndex): Map<strin
       let end: LearnerEvent | undefined;
       for (let j = i + 1; j < list.length && !end; j++) {
         const n = list[j]!;
-        if (!(n.kind === 'answer' && !n.assessmentId && index.questions.get(n.questionId)?.pageId === e.pageId)) end = n;
+        if (!(n.kind === 'answer' && !n.assessmentId && index.questions.get(n.questionId)?.pageId === e.pageId) && !WITHIN_PAGE.has(n.kind)) end = n;
       }
       // The player records no step when the assessment opens: an assessment answer (sent at submission) does not tell when the page was left.
       if (end?.time === undefined || (end.kind === 'answer' && end.assessmentId)) return;

@@ -5,6 +5,7 @@ import type { SourceData } from './events.js';
 import type { AssessmentFigures, Count, Flag, LanguageFigures, LearnerRow, QuestionFigures, ReportFigures } from './figures.js';
 import { pageFigures, SKIM_SECONDS } from './analyse-pages.js';
 import { questionFigures } from './analyse-questions.js';
+import { mediaFigures, scenarioFigures } from './analyse-blocks.js';
 import { mean, round } from './stats.js';
 
 export interface AnalyseOptions {
@@ -18,6 +19,8 @@ export const DEFAULT_MIN_GROUP = 5;
 const EASY = 0.9;
 const HARD = 0.2;
 const DROP = 0.2;
+/** Below this share of the learners reaching it playing it to the end, a `completion: watched` media is flagged. */
+const UNWATCHED = 0.5;
 /** Below this, a negative correlation is more than noise in groups of a few dozen. */
 const NEGATIVE = -0.2;
 
@@ -74,7 +77,7 @@ function languageFigures(data: SourceData, attempts: Attempt[], deciding: string
   });
 }
 
-function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages'>): Flag[] {
+function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages' | 'media'>): Flag[] {
   const flags: Flag[] = [];
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   for (const q of figures.questions) {
@@ -90,6 +93,10 @@ function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages'>): Flag[] {
   for (const p of figures.pages) {
     if (p.reached && p.leftHere && p.leftHere / p.reached >= DROP) flags.push({ kind: 'drop-off', target: `page:${p.id}`, message: `${pct(p.leftHere / p.reached)} of the learners who reach “${p.title}” go no further.` });
     if (p.time && p.time.skimmed / p.time.views >= 0.5) flags.push({ kind: 'skimmed', target: `page:${p.id}`, message: `${pct(p.time.skimmed / p.time.views)} of the views of “${p.title}” last under ${SKIM_SECONDS} seconds.` });
+  }
+  // A media the page waits for (`completion: watched`) that most learners who reach it do not finish: their page never counts.
+  for (const m of figures.media) {
+    if (m.watched && m.reached && m.completed !== null && m.completed / m.reached < UNWATCHED) flags.push({ kind: 'unwatched', target: `media:${m.id}`, message: `only ${pct(m.completed / m.reached)} of the learners who reach “${m.title}” play it to the end: its page does not count for the others (completion: watched).` });
   }
   return flags;
 }
@@ -124,6 +131,8 @@ export function analyse(data: SourceData, index: CourseIndex, options: AnalyseOp
   const finished = new Set([...completed, ...attempts.map((a) => a.learner)]);
   const { pages, modules } = pageFigures(data.events, index, guard, finished);
   const questions: QuestionFigures[] = questionFigures(answers, attempts, index, deciding, guard);
+  // A Moodle export holds interactions only: it cannot tell who played a video.
+  const media = mediaFigures(data.events, index, guard, !data.lacks.includes('pages'));
   const times = data.events.map((e) => e.time).filter((t): t is number => t !== undefined);
   const course = index.course;
   return {
@@ -142,8 +151,10 @@ export function analyse(data: SourceData, index: CourseIndex, options: AnalyseOp
     modules,
     questions,
     assessments: assessmentFigures(attempts, index, guard),
+    scenarios: scenarioFigures(data.events, index, guard),
+    media,
     languages: languageFigures(data, attempts, deciding, completed, guard),
-    flags: flagsOf({ questions, pages }),
+    flags: flagsOf({ questions, pages, media }),
     ...(options.learners ? { learners: learnerRows(data, attempts, completed) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /** The course structure the report is laid out by: pages in order with their module, questions, assessments. */
-import type { Assessment, Course, Question } from '../course/model.js';
+import type { Assessment, Course, MediaBlock, Question, Scenario } from '../course/model.js';
 import { courseIri } from '../player/tracking/xapi-iris.js';
 
 export interface PageInfo {
@@ -26,6 +26,10 @@ export interface CourseIndex {
   modules: Array<{ id: string; title: string; pageIds: string[] }>;
   questions: Map<string, QuestionInfo>;
   assessments: Assessment[];
+  /** Scenario blocks in course order, with their page (issue 15). */
+  scenarios: Array<{ scenario: Scenario; pageId: string }>;
+  /** Video and audio blocks in course order, with their page (issue 15). */
+  media: Array<{ media: MediaBlock; pageId: string }>;
   text(map: Record<string, string> | undefined): string;
 }
 
@@ -33,10 +37,16 @@ export function indexCourse(course: Course, lang = course.languages[0]!): Course
   const text = (map: Record<string, string> | undefined) => (map ? (map[lang] ?? Object.values(map)[0] ?? '') : '');
   const pages: PageInfo[] = [];
   const questions = new Map<string, QuestionInfo>();
+  const scenarios: CourseIndex['scenarios'] = [];
+  const media: CourseIndex['media'] = [];
   for (const m of course.modules) {
     for (const p of m.pages) {
       pages.push({ id: p.id, moduleId: m.id, title: text(p.title), index: pages.length });
-      for (const b of p.blocks) if (b.type === 'check') for (const q of b.questions) questions.set(q.id, { question: q, pageId: p.id, title: text(q.prompt) });
+      for (const b of p.blocks) {
+        if (b.type === 'check') for (const q of b.questions) questions.set(q.id, { question: q, pageId: p.id, title: text(q.prompt) });
+        if (b.type === 'scenario') scenarios.push({ scenario: b, pageId: p.id });
+        if (b.type === 'video' || b.type === 'audio') media.push({ media: b, pageId: p.id });
+      }
     }
   }
   for (const a of course.assessments) for (const q of a.questions) questions.set(q.id, { question: q, assessmentId: a.id, title: text(q.prompt) });
@@ -48,6 +58,8 @@ export function indexCourse(course: Course, lang = course.languages[0]!): Course
     modules: course.modules.map((m) => ({ id: m.id, title: text(m.title), pageIds: m.pages.map((p) => p.id) })),
     questions,
     assessments: course.assessments,
+    scenarios,
+    media,
     text,
   };
 }

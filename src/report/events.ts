@@ -18,6 +18,13 @@ interface EventBase {
   lang?: string;
 }
 
+/** What a learner did in a scenario (issue 15). */
+export type ScenarioFact =
+  /** A choice at a node (xAPI `responded`). */
+  | { kind: 'scenario-choice'; scenarioId: string; node: string; choice: string }
+  /** An ending reached, with the path that led there (xAPI `answered` a scenario, or its SCORM interaction). */
+  | { kind: 'scenario-end'; scenarioId: string; path: Array<{ node: string; choice: string }>; ending: string };
+
 export type LearnerEvent =
   | (EventBase & { kind: 'page'; pageId: string })
   | (EventBase & {
@@ -31,6 +38,9 @@ export type LearnerEvent =
       attempt?: number;
     })
   | (EventBase & { kind: 'completed' })
+  | (EventBase & ScenarioFact)
+  /** A Video Profile statement about a video or audio block (issue 15): `initialized`, `played`, `paused`, `seeked` or `completed`. */
+  | (EventBase & { kind: 'media'; mediaId: string; action: string })
   /** Anything else the learner did (initialized, suspended, terminated…): it ends the time on the page before it. */
   | (EventBase & { kind: 'other' });
 

@@ -78,11 +78,11 @@ export interface LanguageFigures {
   passRate: number | null;
 }
 
-export type FlagKind = 'too-easy' | 'too-hard' | 'negative-discrimination' | 'unused-distractor' | 'drop-off' | 'skimmed';
+export type FlagKind = 'too-easy' | 'too-hard' | 'negative-discrimination' | 'unused-distractor' | 'drop-off' | 'skimmed' | 'unwatched';
 
 export interface Flag {
   kind: FlagKind;
-  /** `question:<id>` or `page:<id>`. */
+  /** `question:<id>`, `page:<id>` or `media:<id>`. */
   target: string;
   message: string;
 }
@@ -97,6 +97,39 @@ export interface LearnerRow {
   bestScore: number | null;
 }
 
+/** A branching scenario (issue 15): how learners went through it. */
+export interface ScenarioFigures {
+  id: string;
+  title: string;
+  pageId: string;
+  /** Learners who made at least one choice in it or reached an ending. */
+  started: Count;
+  /** Learners who reached at least one ending. */
+  ended: Count;
+  /** Each ending of the scenario in course order: learners who reached it (at least once), and learners whose first ending it was. Null when hidden. */
+  endings: Array<{ id: string; verdict: 'good' | 'poor' | 'neutral'; text: string; learners: number; first: number }> | null;
+  /** Each node with choices, in course order: how many learners took each choice (at least once). Null when hidden. */
+  nodes: Array<{ id: string; text: string; choices: Array<{ id: string; text: string; learners: number }> }> | null;
+  /** The path most learners took to their first ending (`node.choice` steps, then the ending), when at least `minGroup` learners took it. */
+  commonPath: { steps: Array<{ node: string; choice: string }>; ending: string; learners: number } | null;
+}
+
+/** A video or audio block (issue 15), from the xAPI Video Profile statements. */
+export interface MediaFigures {
+  id: string;
+  kind: 'video' | 'audio';
+  title: string;
+  pageId: string;
+  /** The block has `completion: watched`: its page counts only once it has played to its end. */
+  watched: boolean;
+  /** Learners who reached the media's page. */
+  reached: Count;
+  /** Learners who started it (`initialized` or `played`). */
+  started: Count;
+  /** Learners who played it to its end (`completed`). */
+  completed: Count;
+}
+
 export interface ReportFigures {
   format: 'coursepack-report/1';
   course: { id: string; version: string; title: string; lang: string; languages: string[] };
@@ -107,6 +140,10 @@ export interface ReportFigures {
   modules: ModuleFigures[];
   questions: QuestionFigures[];
   assessments: AssessmentFigures[];
+  /** Scenario blocks in course order (issue 15). */
+  scenarios: ScenarioFigures[];
+  /** Video and audio blocks in course order (issue 15); null counts when the source has no media statements (Moodle). */
+  media: MediaFigures[];
   languages: LanguageFigures[];
   flags: Flag[];
   learners?: LearnerRow[];

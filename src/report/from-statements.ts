@@ -4,7 +4,7 @@
  * Responses are turned from xAPI's `[,]` / `[.]` delimiters back into the player's encoding.
  */
 import type { CourseIndex } from './course-index.js';
-import type { LearnerEvent, SourceData } from './events.js';
+import type { LearnerEvent, ScenarioFact, SourceData } from './events.js';
 
 export interface XapiStatement {
   id?: string;
@@ -47,6 +47,31 @@ export function partOf(iri: string | undefined, courseIri: string): { kind: stri
 export function playerResponse(xapi: string, type: string | undefined): string {
   if (type === 'fill-in' || type === 'free-text') return xapi;
   return xapi.split('[,]').map((part) => part.split('[.]').join('.')).join(',');
+}
+
+/**
+ * A scenario statement (issue 15) as an event: `responded` holds `node[.]choice`; `answered` the
+ * path `node[.]choice[,]…[,]ending[.]verdict` (xapiScenarioResult). The player's SCORM
+ * interaction holds the same path with `.` and `,` (scenarioPath below).
+ */
+function scenarioEvent(verb: string, scenarioId: string, response: string): ScenarioFact | undefined {
+  if (verb === 'responded') {
+    const [node, choice] = response.split('[.]');
+    return node && choice ? { kind: 'scenario-choice', scenarioId, node, choice } : undefined;
+  }
+  const path = scenarioPath(playerResponse(response, 'performance'));
+  return path ? { kind: 'scenario-end', scenarioId, ...path } : undefined;
+}
+
+/** `opening.reassure,skills.ask,good-end.good` → the steps and the ending (the last record); undefined when malformed. */
+export function scenarioPath(text: string): { path: Array<{ node: string; choice: string }>; ending: string } | undefined {
+  const records = text.split(',').map((r) => {
+    const dot = r.indexOf('.');
+    return dot > 0 ? { node: r.slice(0, dot), choice: r.slice(dot + 1) } : undefined;
+  });
+  const last = records[records.length - 1];
+  if (!last || records.some((r) => r === undefined)) return undefined;
+  return { path: records.slice(0, -1) as Array<{ node: string; choice: string }>, ending: last.node };
 }
 
 export function fromStatements(statements: XapiStatement[], index: CourseIndex, since?: number): SourceData {
@@ -97,6 +122,12 @@ export function fromStatements(statements: XapiStatement[], index: CourseIndex, 
         ...(parent ? { assessmentId: parent.id } : {}),
         ...(typeof attempt === 'number' ? { attempt } : {}),
       });
+    } else if (part?.kind === 'scenarios' && (verb === 'responded' || verb === 'answered')) {
+      const event = scenarioEvent(verb, part.id, s.result?.response ?? '');
+      if (event) events.push({ ...base, ...event });
+    } else if (part?.kind === 'media') {
+      // The Video Profile's verbs (the player's xapi-media.ts): `completed` here is the media's, never the course's.
+      events.push({ ...base, kind: 'media', mediaId: part.id, action: verb });
     } else if (verb === 'completed' && !part) {
       events.push({ ...base, kind: 'completed' });
     } else {

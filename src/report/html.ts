@@ -3,7 +3,7 @@
  * (a Content-Security-Policy forbids any), readable without colour, with every chart's numbers in
  * a data table behind a disclosure (WCAG 2.1 AA).
  */
-import type { AssessmentFigures, Count, QuestionFigures, ReportFigures } from './figures.js';
+import type { AssessmentFigures, Count, MediaFigures, QuestionFigures, ReportFigures, ScenarioFigures } from './figures.js';
 import { SKIM_SECONDS } from './analyse-pages.js';
 import { barChart, boxChart, esc, resetIds, type Bar } from './svg.js';
 
@@ -100,12 +100,45 @@ function assessment(a: AssessmentFigures, f: ReportFigures): string {
   );
 }
 
+const VERDICTS = { good: 'good', poor: 'poor', neutral: 'neutral' } as const;
+
+function scenario(s: ScenarioFigures, f: ReportFigures): string {
+  const head = `<h3 id="s-${esc(s.id)}">${t(s.title)} <small>(${esc(s.id)})</small></h3><p>${count(s.started, f.minGroup)} learners started it, ${count(s.ended, f.minGroup)} reached an ending.</p>`;
+  if (!s.endings || !s.nodes) return `${head}<p class="hidden">Figures hidden: fewer than ${f.minGroup} learners, or nobody played it.</p>`;
+  const label = (id: string) => (s.endings!.find((e) => e.id === id) ? `${esc(id)} (${VERDICTS[s.endings!.find((e) => e.id === id)!.verdict]})` : esc(id));
+  const bars = s.endings.map((e) => ({ label: `${e.id} (${VERDICTS[e.verdict]})`, value: e.learners, accent: e.verdict === 'good' }));
+  const endings = chart(
+    barChart(`${s.title}: learners reaching each ending`, `Bar chart of ${s.endings.length} endings; good endings in green.`, bars),
+    'learners reaching each ending',
+    table('Learners reaching each ending', ['Ending', 'Verdict', 'What happens', 'Learners', 'First ending of'], s.endings.map((e) => [esc(e.id), VERDICTS[e.verdict], t(e.text), String(e.learners), String(e.first)]), [false, false, false, true, true]),
+  );
+  const nodes = s.nodes
+    .map((n) => {
+      const top = Math.max(...n.choices.map((c) => c.learners));
+      return table(`At ${n.id}: choices taken`, ['Choice', 'What the learner says', 'Learners'], n.choices.map((c) => [`${esc(c.id)}${c.learners > 0 && c.learners === top ? ' (most taken)' : ''}`, t(c.text), String(c.learners)]), [false, false, true]);
+    })
+    .join('');
+  const path = s.commonPath
+    ? `<p>The path most learners took to their first ending (${s.commonPath.learners} learners): ${[...s.commonPath.steps.map((x) => `${esc(x.node)} → ${esc(x.choice)}`), label(s.commonPath.ending)].join(', ')}.</p>`
+    : `<p class="hidden">No path was taken by ${f.minGroup} learners or more.</p>`;
+  return head + endings + path + nodes;
+}
+
+function mediaSection(list: MediaFigures[], f: ReportFigures): string {
+  if (!list.length) return '';
+  const intro = f.source.lacks.includes('pages')
+    ? `<p class="note">This source has no media statements (a SCORM package records none): only xAPI and cmi5 packages tell who played a video or audio.</p>`
+    : '<p>From the xAPI Video Profile statements: started is a first play, completed a play to the end. A page whose media has <code>completion: watched</code> counts as viewed for the course only once it is completed, whatever “reached” says.</p>';
+  const rows = list.map((m) => [t(m.title), m.kind, m.watched ? 'yes' : 'no', count(m.reached, f.minGroup), count(m.started, f.minGroup), count(m.completed, f.minGroup)]);
+  return `<h2 id="media">Video and audio</h2>${intro}${table('Video and audio', ['Media', 'Kind', 'Must be watched', 'Reached its page', 'Started', 'Completed'], rows, [false, false, false, true, true, true])}`;
+}
+
 export function renderHtml(f: ReportFigures): string {
   resetIds();
   courseLang = f.course.lang;
   const lang = esc(f.course.lang);
   const period = f.source.from ? ` from ${f.source.from.slice(0, 10)} to ${f.source.to!.slice(0, 10)}` : '';
-  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((x) => `<li><span class="flag">${esc(x.kind.replace(/-/g, ' '))}</span>: ${esc(x.message)} <a href="#${x.target.startsWith('question:') ? `q-${esc(x.target.slice(9))}` : 'funnel'}">(details)</a></li>`).join('')}</ul>` : '<p>Nothing stands out.</p>';
+  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((x) => `<li><span class="flag">${esc(x.kind.replace(/-/g, ' '))}</span>: ${esc(x.message)} <a href="#${x.target.startsWith('question:') ? `q-${esc(x.target.slice(9))}` : x.target.startsWith('media:') ? 'media' : 'funnel'}">(details)</a></li>`).join('')}</ul>` : '<p>Nothing stands out.</p>';
   const scored = f.questions.filter((q) => !q.hidden && q.facility !== null);
   const overview = scored.length
     ? chart(
@@ -134,7 +167,7 @@ export function renderHtml(f: ReportFigures): string {
 <h1><span lang="${lang}">${esc(f.course.title)}</span>: learning report</h1>
 <p class="meta">Course ${esc(f.course.id)} ${esc(f.course.version)} · ${f.source.learners} learners${period} · source: ${esc(f.source.kind)} · figures about fewer than ${f.minGroup} learners are hidden</p>
 ${f.source.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
-<nav aria-label="Sections"><ul><li><a href="#flags">What to look at</a></li><li><a href="#funnel">Where learners go</a></li>${f.source.lacks.includes('time') ? '' : '<li><a href="#time">Time on each page</a></li>'}<li><a href="#questions">Questions</a></li><li><a href="#assessments">Assessments</a></li>${langs ? '<li><a href="#languages">By language</a></li>' : ''}</ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#flags">What to look at</a></li><li><a href="#funnel">Where learners go</a></li>${f.source.lacks.includes('time') ? '' : '<li><a href="#time">Time on each page</a></li>'}<li><a href="#questions">Questions</a></li><li><a href="#assessments">Assessments</a></li>${f.scenarios.length ? '<li><a href="#scenarios">Scenarios</a></li>' : ''}${f.media.length ? '<li><a href="#media">Video and audio</a></li>' : ''}${langs ? '<li><a href="#languages">By language</a></li>' : ''}</ul></nav>
 <h2 id="flags">What to look at</h2>
 ${flags}
 ${funnel(f)}
@@ -145,6 +178,8 @@ ${overview}
 ${f.questions.map((q) => question(q, f)).join('\n')}
 <h2 id="assessments">Assessments</h2>
 ${f.assessments.map((a) => assessment(a, f)).join('\n')}
+${f.scenarios.length ? `<h2 id="scenarios">Scenarios</h2><p>Endings reached and choices taken, each learner counted once per ending and per choice (a learner who restarts counts again for a different ending or choice).</p>${f.scenarios.map((x) => scenario(x, f)).join('\n')}` : ''}
+${mediaSection(f.media, f)}
 ${langs}
 ${learners}
 </main>

@@ -18,6 +18,7 @@ import type { CourseIndex } from './course-index.js';
 import type { LearnerEvent, SourceData } from './events.js';
 import { fromScorm12Response } from './scorm12-response.js';
 import { scenarios } from '../course/model.js';
+import { playerResponse, scenarioPath } from './from-statements.js';
 
 /** Splits delimited text into rows (quotes, doubled quotes and line breaks inside quotes). */
 export function parseDelimited(text: string, delimiter: string): string[][] {
@@ -101,8 +102,12 @@ export function readMoodleRows(rows: string[][], file: string, index: CourseInde
       const id = unescapeHtml(row[slot.question] ?? '').trim();
       if (!id) continue;
       const info = index.questions.get(id);
-      // A scenario's ending (issue 15) is an interaction too; the report analyses questions only.
-      if (!info && scenarioIds.has(id)) continue;
+      // A scenario's ending (issue 15) is an interaction too: its response is the path taken (SCORM 1.2 `.` and `,`; 2004 `[.]` and `[,]`).
+      if (!info && scenarioIds.has(id)) {
+        const path = scenarioPath(playerResponse(unescapeHtml(row[slot.response] ?? '').trim(), 'performance'));
+        if (path) events.push({ ...base, kind: 'scenario-end', scenarioId: id, ...path });
+        continue;
+      }
       if (!info) {
         if (!unknown.has(id)) diagnostics.push(diag('report-unknown-answer', `question "${id}" is not in this course`, { file, line: r + 2, column: slot.question + 1 }));
         unknown.add(id);

@@ -5,7 +5,7 @@
  * and open, the tables sit behind keyboard-operable disclosures, and it prints at phone width.
  * Screenshots: test-results/screenshots/report-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +91,31 @@ describe('the HTML report in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'report-moodle-1280.png'), fullPage: true });
     expect(requests).toEqual([moodleUrl]);
     await page.close();
+  });
+
+  it('scenario and media sections (a Moodle export of the scenario fixture, issue 15): no request, axe clean closed and open, no sideways scrolling at 375 px', async () => {
+    const header = ['Name', 'Email address', 'Attempt', 'Started on', 'Last accessed on', 'Score', 'Practising', 'Question 0', 'Response 0', 'Right answer 0', 'Result 0'];
+    const paths = ['opening.reassure,skills.ask-projects,good-end.good', 'opening.lecture,pushback.insist,poor-end.poor', 'opening.reassure,skills.ask-projects,good-end.good'];
+    const rows = paths.map((path, i) => [`Learner ${i}`, `l${i}@example.org`, '1', 'Tuesday, 1 September 2026, 8:00 AM', 'Tuesday, 1 September 2026, 8:05 AM', '', '', 'doubt-conversation', path, '', i === 1 ? 'wrong' : 'correct']);
+    const file = join(dir, 'scenario-export.txt');
+    writeFileSync(file, [header, ...rows].map((cells) => cells.join('\t')).join('\n') + '\n');
+    const out = join(dir, 'scenario.html');
+    expect(await run(['report', resolve(ROOT, 'tests/fixtures/courses/scenario'), '--from', file, '--lang', 'fr', '--min-group', '1', '--out', out], { stdout: () => {}, stderr: () => {}, cwd: dir, color: false })).toBe(0);
+    const address = pathToFileURL(out).href;
+    for (const width of [1280, 375]) {
+      const requests: string[] = [];
+      const page = await open(width, requests, address);
+      expect(await page.locator('#scenarios').count()).toBe(1);
+      expect(await page.locator('#s-doubt-conversation + p').textContent()).toBe('3 learners started it, 3 reached an ending.');
+      expect(await violations(page)).toEqual([]);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      expect(await violations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.locator('#scenarios').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUT, `report-scenario-${width}.png`), fullPage: true });
+      expect(requests).toEqual([address]);
+      await page.close();
+    }
   });
 
   it('reads at phone width without sideways scrolling', async () => {

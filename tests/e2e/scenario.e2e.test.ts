@@ -125,7 +125,7 @@ test('resumed mid-way after a relaunch, then played to the end', async () => {
     await play(page, frame, ['lecture', 'apologise'], 'mouse');
     expect(await currentNode(frame)).toBe('opening');
     const final = await closeSco(page, server);
-    expect(final.suspend_data.startsWith('3')).toBe(true);
+    expect(final.suspend_data.startsWith('4')).toBe(true);
     server.saved.set('learner-1', savedForRelaunch(final));
     frame = await launchInHost(page, server, { resume: 'learner-1' });
     await waitForVisiblePage(frame, 'practice');
@@ -136,6 +136,74 @@ test('resumed mid-way after a relaunch, then played to the end', async () => {
     expect(lms.violations).toEqual([]);
   });
 });
+
+/** What the play area shows: the node, what the learner said, the feedback, the choices offered, the button. */
+const shown = (frame: Frame) =>
+  frame.$eval(BLOCK, (b) => {
+    const box = b.querySelector<HTMLElement>('.cp-scenario-current');
+    return {
+      node: box?.dataset.nodeId ?? '',
+      said: box?.querySelector('.cp-scenario-said span')?.textContent?.trim() ?? '',
+      feedback: box?.querySelector('.cp-scenario-feedback')?.textContent?.trim() ?? '',
+      options: box?.querySelectorAll('.cp-scenario-option').length ?? 0,
+      action: box?.querySelector('.cp-scenario-action')?.textContent?.trim() ?? '',
+    };
+  });
+
+for (const left of [
+  { at: 'a choice', choices: ['lecture'], node: 'opening', then: ['insist'], response: 'opening.lecture,pushback.insist,poor-end.poor', interactionBefore: false },
+  { at: 'the choice leading to an ending', choices: ['lecture', 'insist'], node: 'pushback', then: [], response: 'opening.lecture,pushback.insist,poor-end.poor', interactionBefore: true },
+] as const) {
+  test(`left with the feedback of ${left.at} showing: the relaunch shows that node, the choice made, its feedback and Continue; the ending is recorded once`, async () => {
+    await session(async (page, server) => {
+      let frame = await launchInHost(page, server);
+      await frame.locator('#cp-next').click();
+      await waitForVisiblePage(frame, 'practice');
+      for (const [i, choice] of left.choices.entries()) {
+        await frame.locator(`${BLOCK} .cp-scenario-option[data-choice-id="${choice}"]`).click();
+        if (i < left.choices.length - 1) await frame.locator(`${BLOCK} .cp-scenario-action`).click();
+      }
+      const before = await shown(frame);
+      expect(before).toMatchObject({ node: left.node, options: 0, action: 'Continue' });
+      expect(before.said).not.toBe('');
+      expect((await lmsRecord(page)).values['cmi.interactions.0.id'] !== undefined).toBe(left.interactionBefore);
+      const final = await closeSco(page, server);
+      server.saved.set('learner-1', savedForRelaunch(final));
+
+      frame = await launchInHost(page, server, { resume: 'learner-1' });
+      await waitForVisiblePage(frame, 'practice');
+      // Exactly as it was left: the node, what the learner said, its feedback, Continue.
+      expect(await shown(frame)).toEqual(before);
+      await expectAxeClean(page, 'resumed with the feedback showing');
+      // Continue, with the keyboard: the next node (or the ending), focus as after any Continue.
+      const keys = new KeyboardLearner(page, frame);
+      await keys.tabTo(`${BLOCK} .cp-scenario-action`);
+      await keys.press('Enter');
+      await frame.waitForFunction((prev) => document.querySelector<HTMLElement>('.cp-scenario-current')?.dataset.nodeId !== prev, left.node);
+      if (left.then.length) {
+        expect((await focused(frame)).choice).toBe(await frame.$eval(`${BLOCK} .cp-scenario-option`, (b) => b.getAttribute('data-choice-id')));
+        await play(page, frame, left.then, 'keyboard');
+      } else expect((await focused(frame)).className).toContain('cp-scenario-current');
+      expect(await currentNode(frame)).toBe('poor-end');
+      const lms = await lmsRecord(page);
+      expect(lms.violations).toEqual([]);
+      if (left.interactionBefore) {
+        // Recorded in the first session when the ending was chosen; nothing again after the relaunch.
+        expect(final.interactions?.['0']).toMatchObject({ id: 'doubt-conversation', student_response: left.response });
+        expect(Object.keys(lms.values).filter((k) => k.startsWith('cmi.interactions.'))).toEqual([]);
+      } else {
+        expect(lms.values['cmi.interactions.0.student_response']).toBe(left.response);
+        expect(lms.values['cmi.interactions.1.id']).toBeUndefined();
+      }
+      // Continue pressed: a relaunch now lands on the ending itself, no feedback pending.
+      const after = await closeSco(page, server);
+      server.saved.set('learner-1', savedForRelaunch(after));
+      frame = await launchInHost(page, server, { resume: 'learner-1' });
+      await waitForVisiblePage(frame, 'practice');
+      expect(await shown(frame)).toMatchObject({ node: 'poor-end', said: '', action: 'Restart the scenario' });
+    });
+  });
+}
 
 test('320 px: no horizontal scrolling in any state; print shows the whole script and hides the play area', async () => {
   await session(async (page, server) => {

@@ -4,24 +4,14 @@
  * ever stays within the exact bound (the path keeps its last MAX_SCENARIO_STEPS choices).
  */
 import { describe, expect, it } from 'vitest';
-import { capped, MAX_SCENARIO_STEPS, replay, withChoice, type ScenarioProgress } from '../../src/player/core/scenario-path.js';
+import { capped, continued, MAX_SCENARIO_STEPS, replay, resumePoint, withChoice, type ScenarioProgress } from '../../src/player/core/scenario-path.js';
 import { decodeState, encodeState, type LearnerState } from '../../src/player/core/state.js';
 import { maxStateLength } from '../../src/player/core/state-bound.js';
 import { makeLayout } from '../../src/player/core/state-layout.js';
-import type { LayoutScenario } from '../../src/player/core/scenario-state.js';
+import { OTHER, TALK } from '../support/scenario-layouts.js';
 
-const talk: LayoutScenario = {
-  id: 'talk',
-  start: 'opening',
-  nodes: [
-    { id: 'opening', choices: [{ id: 'reassure', next: 'skills' }, { id: 'lecture', next: 'pushback' }] },
-    { id: 'pushback', choices: [{ id: 'apologise', next: 'opening' }, { id: 'insist', next: 'poor-end' }] },
-    { id: 'skills', choices: [{ id: 'ask', next: 'good-end' }] },
-    { id: 'good-end', choices: [] },
-    { id: 'poor-end', choices: [] },
-  ],
-};
-const other: LayoutScenario = { id: 'other', start: 'a', nodes: [{ id: 'a', choices: [{ id: 'x', next: 'b' }] }, { id: 'b', choices: [] }] };
+const talk = TALK;
+const other = OTHER;
 const pages = ['intro', 'practice'];
 const layout = makeLayout(pages, [], [], [talk, other]);
 const state = (scenarios: Record<string, ScenarioProgress>): LearnerState => ({ visited: ['intro'], checks: {}, attempts: {}, scenarios });
@@ -30,7 +20,7 @@ describe('scenario progress in the learner state', () => {
   it('round-trips a play stopped mid-way, and resumes at the node it reached', () => {
     const progress = { from: 'opening', choices: ['lecture', 'apologise', 'reassure'] };
     const text = encodeState(state({ talk: progress }), layout);
-    expect(text.startsWith('3')).toBe(true);
+    expect(text.startsWith('4')).toBe(true);
     const back = decodeState(text, layout)!;
     expect(back.scenarios).toEqual({ talk: progress });
     expect(replay(talk, back.scenarios!.talk).current).toBe('skills');
@@ -76,6 +66,24 @@ describe('scenario progress in the learner state', () => {
     // An uncapped progress (a state from elsewhere) is capped by the encoder the same way.
     const raw = { from: 'opening', choices: Array.from({ length: 999 }, (_, i) => loop[i % 2]!) };
     expect(decodeState(encodeState({ visited: [], checks: {}, attempts: {}, scenarios: { talk: raw } }, looping), looping)!.scenarios!.talk).toEqual(capped(talk, raw));
+  });
+
+  it('a learner who left with a choice\'s feedback showing resumes at that node, the choice made, its feedback pending', () => {
+    let progress = withChoice(talk, withChoice(talk, null, 'lecture'), 'apologise');
+    expect(progress).toEqual({ from: 'opening', choices: ['lecture', 'apologise'], pending: true });
+    const back = decodeState(encodeState(state({ talk: progress }), layout), layout)!.scenarios!.talk!;
+    expect(back).toEqual(progress);
+    expect(resumePoint(talk, back)).toEqual({ node: 'pushback', choice: 'apologise' });
+    // Continue pressed: the play resumes at the node the choice led to.
+    progress = continued(progress);
+    expect(decodeState(encodeState(state({ talk: progress }), layout), layout)!.scenarios!.talk).toEqual({ from: 'opening', choices: ['lecture', 'apologise'] });
+    expect(resumePoint(talk, progress)).toEqual({ node: 'opening' });
+    // A choice leading to an ending, left before Continue: the ending is not shown yet.
+    const ending = { ...withChoice(talk, withChoice(talk, null, 'lecture'), 'insist'), ended: true };
+    expect(resumePoint(talk, decodeState(encodeState(state({ talk: ending }), layout), layout)!.scenarios!.talk)).toEqual({ node: 'pushback', choice: 'insist' });
+    // Pending without a choice, or with a choice the scenario no longer has, is not pending.
+    expect(resumePoint(talk, { from: 'opening', choices: [], pending: true })).toEqual({ node: 'opening' });
+    expect(decodeState(encodeState(state({ talk: { from: 'opening', choices: ['reassure', 'nonsense'], pending: true } }), layout), layout)!.scenarios!.talk).toEqual({ from: 'opening', choices: ['reassure'] });
   });
 
   it('drops choices the scenario does not have, from the first unknown one', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, keyOf, type LearnerState } from '../../src/player/core/state.js';
 import { makeLayout, type LayoutQuestion } from '../../src/player/core/state-layout.js';
 import { encodeV1, encodeV1AllAnswers, encodeV1Single, type StateV1 } from '../fixtures/state-v1/encode-v1.js';
+import { OTHER, TALK } from '../support/scenario-layouts.js';
 
 const checks: LayoutQuestion[] = [{ id: 'q-one', shape: { kind: 'one', options: ['true', 'false'] } }];
 const pool: LayoutQuestion[] = [
@@ -71,5 +72,30 @@ describe('states saved by version 1 packages', () => {
       }),
       { seed: 1401, numRuns: 200 },
     );
+  });
+});
+
+describe('states saved by version 3 packages (scenarios, before the pending bit)', () => {
+  const v3Layout = makeLayout(['intro', 'practice'], [{ id: 'q-text', shape: { kind: 'text', max: 40 } }], [], [TALK, OTHER]);
+
+  it('decode as saved (strings written by the version 3 encoder of 2635d0b), none pending, and are written back as version 4', () => {
+    const midway = '33pl1BJTxJ3Tf-Q8YUUAIs5Fv-Mdc0AOPsaenRxoCIC~Hé là';
+    const expected: LearnerState = {
+      location: 'practice',
+      visited: ['intro'],
+      checks: { 'q-text': 'Hé là' },
+      attempts: {},
+      scenarios: { talk: { from: 'opening', choices: ['lecture', 'apologise', 'reassure'] }, other: { from: 'a', choices: ['x'], ended: true } },
+    };
+    expect(decodeState(midway, v3Layout)).toEqual(expected);
+    const again = encodeState(decodeState(midway, v3Layout)!, v3Layout);
+    expect(again.startsWith('4')).toBe(true);
+    expect(decodeState(again, v3Layout)).toEqual(expected);
+
+    // A learner who looped 131 times (the path at its cap of 64, truncated) and had ended before.
+    const looped = '3BJTxJnTf-Q8YAAAEs5Fv-Mdc08BVVVVVVVVVVQ';
+    expect(decodeState(looped, v3Layout)!.scenarios).toEqual({
+      talk: { from: 'pushback', choices: Array.from({ length: 64 }, (_, i) => (i % 2 ? 'lecture' : 'apologise')), truncated: true, ended: true },
+    });
   });
 });

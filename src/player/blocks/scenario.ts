@@ -11,12 +11,16 @@
  * they exist once in the page; interface texts come from `context.strings`.
  *
  * Progress (where the play started and the choices made, core/scenario-path.ts) goes to the
- * learner state through `context.saveScenario` after every choice, so a relaunch resumes at the
- * same node; reaching an ending sends one `scenario-ended` event through `context.record`.
+ * learner state through `context.saveScenario` after every choice and every Continue, so a
+ * relaunch resumes where the learner was: at the node reached, or, when they left with a choice's
+ * feedback on screen, at that node with the choice, its feedback and Continue (`pending`). Focus
+ * is not moved at launch (the player moves it only in answer to the learner); Continue is the
+ * next Tab stop after the feedback. Reaching an ending sends one `scenario-ended` event through
+ * `context.record`, once: a resumed feedback records nothing again.
  */
 import { defineBlock, type BlockContext } from './contract.js';
 import { format } from '../core/format.js';
-import { replay, withChoice, type ScenarioProgress } from '../core/scenario-path.js';
+import { continued, replay, resumePoint, withChoice, type ScenarioProgress } from '../core/scenario-path.js';
 import type { PlayerScenario, PlayerScenarioNode, Result, ScenarioEnding } from '../core/types.js';
 
 const RESULTS: Record<ScenarioEnding, Result> = { good: 'correct', poor: 'incorrect', neutral: 'neutral' };
@@ -104,8 +108,14 @@ function mount(root: HTMLElement, context: BlockContext): void {
     context.record?.({ type: 'scenario-choice', scenario: scenario as PlayerScenario, node: nodeId, choice: choiceId, timestamp: new Date() });
     if (next.end) ended(next as PlayerScenarioNode & { end: ScenarioEnding });
     context.saveScenario?.(id, progress);
+    respond(nodeId, choiceId, true);
+  }
 
-    const box = play.querySelector<HTMLElement>('.cp-scenario-current')!;
+  /** Shows what the learner said at `nodeId`, its feedback and Continue (after a choice, or resumed with it pending). */
+  function respond(nodeId: string, choiceId: string, focus: boolean): void {
+    const choice = node(nodeId)?.choices.find((c) => c.id === choiceId);
+    const box = play.querySelector<HTMLElement>('.cp-scenario-current');
+    if (!choice || !box) return;
     box.querySelector('.cp-scenario-choices-label')?.remove();
     box.querySelector('.cp-scenario-options')?.remove();
     const response = element('div', 'cp-scenario-response');
@@ -118,8 +128,14 @@ function mount(root: HTMLElement, context: BlockContext): void {
     response.append(said);
     const feedback = cloneOf(scripted(nodeId)?.querySelector(`[data-choice-id="${choiceId}"]`), '.cp-scenario-feedback');
     if (feedback) response.append(feedback);
-    box.append(response, button(s.scenarioContinue!, false, () => show(choice.next, true)));
-    response.focus();
+    box.append(response, button(s.scenarioContinue!, false, () => {
+      if (progress?.pending) {
+        progress = continued(progress);
+        context.saveScenario?.(id, progress);
+      }
+      show(choice.next, true);
+    }));
+    if (focus) response.focus();
   }
 
   /** Records the ending once per play; `repeat` when the learner had ended this scenario before. */
@@ -135,7 +151,9 @@ function mount(root: HTMLElement, context: BlockContext): void {
     show(scenario!.start, true);
   }
 
-  show(replay(scenario, progress).current, false);
+  const resumed = resumePoint(scenario, progress);
+  show(resumed.node, false);
+  if (resumed.choice) respond(resumed.node, resumed.choice, false);
 }
 
 defineBlock({ kind: 'scenario', mount });

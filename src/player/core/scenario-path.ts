@@ -22,6 +22,11 @@ export interface ScenarioProgress {
   truncated?: boolean;
   /** An ending of this scenario has been reached before (it stays set after a restart). */
   ended?: boolean;
+  /**
+   * The last choice's feedback is on screen: the learner has not pressed Continue yet. A relaunch
+   * then shows that node with the choice made, its feedback and Continue, as the learner left it.
+   */
+  pending?: boolean;
 }
 
 /** The graph a path is played on (PlayerScenario and LayoutScenario both fit). */
@@ -60,11 +65,26 @@ export function capped(graph: ScenarioGraph, progress: ScenarioProgress): Scenar
     choices: kept.map((s) => s.choice),
     ...(progress.truncated || drop > 0 ? { truncated: true } : {}),
     ...(progress.ended ? { ended: true } : {}),
+    // Pending only when every choice replayed: the feedback shown is the last choice's.
+    ...(progress.pending && steps.length > 0 && steps.length === progress.choices.length ? { pending: true } : {}),
   };
 }
 
-/** The progress after one more choice (capped). */
+/** The progress after one more choice (capped), its feedback showing (`pending`) until the learner continues. */
 export function withChoice(graph: ScenarioGraph, progress: ScenarioProgress | null | undefined, choiceId: string): ScenarioProgress {
   const base = progress ?? { from: graph.start, choices: [] };
-  return capped(graph, { ...base, choices: [...replay(graph, base).steps.map((s) => s.choice), choiceId] });
+  return capped(graph, { ...base, choices: [...replay(graph, base).steps.map((s) => s.choice), choiceId], pending: true });
+}
+
+/** The progress once the learner has pressed Continue (no feedback showing). */
+export function continued(progress: ScenarioProgress): ScenarioProgress {
+  const { pending: _, ...rest } = progress;
+  return rest;
+}
+
+/** Where a resumed play shows: the node reached, or, while a choice's feedback is pending, the node chosen at and that choice. */
+export function resumePoint(graph: ScenarioGraph, progress: ScenarioProgress | null | undefined): { node: string; choice?: string } {
+  const { steps, current } = replay(graph, progress);
+  const last = steps[steps.length - 1];
+  return progress?.pending && last ? { node: last.node, choice: last.choice } : { node: current };
 }

@@ -14,8 +14,10 @@
  * Version 1 (JSON, hashed ids) is still read: see state-v1.ts.
  *
  * Version 3 (issue 15) is version 2 followed, in the same bit stream, by the scenarios' progress
- * (scenario-state.ts). It is written only by courses that have scenarios: a course without them
- * still writes version 2, byte for byte, and every version 2 state still opens (no scenario started).
+ * (scenario-state.ts). Version 4 is version 3 with one more bit per scenario: a choice's feedback
+ * still showing (the learner left before Continue). Courses that have scenarios write version 4;
+ * version 3 states still open (no feedback pending). A course without scenarios still writes
+ * version 2, byte for byte, and every version 2 state still opens (no scenario started).
  */
 import { answerBits, answerMaxText, packAnswer, unpackAnswer } from './answer-codec.js';
 import { BitReader, BitWriter } from './bits.js';
@@ -29,8 +31,10 @@ import type { ScenarioProgress } from './scenario-path.js';
 export { hash24, KEY_LENGTH, keyOf } from './hash.js';
 
 export const STATE_VERSION = 2;
-/** The version of states that carry scenarios (version 2 and the scenario section). */
-export const STATE_VERSION_SCENARIOS = 3;
+/** The version of states that carry scenarios (version 2 and the scenario section, with the pending bit). */
+export const STATE_VERSION_SCENARIOS = 4;
+/** States of packages before the pending bit: still read. */
+const STATE_VERSION_SCENARIOS_V3 = 3;
 const TEXT_MARK = '~';
 
 /** One attempt at an assessment. */
@@ -132,10 +136,10 @@ export function decodeState(text: string | null | undefined, layout: StateLayout
     const ids = [...layout.locations, ...layout.checks.map((q) => q.id), ...layout.assessments.flatMap((a) => a.questions.map((q) => q.id))];
     return decodeStateV1(text, ids, layout.assessments.map((a) => a.id));
   }
-  const scenarios = text.startsWith(String(STATE_VERSION_SCENARIOS));
-  if (!scenarios && !text.startsWith(String(STATE_VERSION))) return null;
+  const version = Number(text[0]);
+  if (version !== STATE_VERSION && version !== STATE_VERSION_SCENARIOS_V3 && version !== STATE_VERSION_SCENARIOS) return null;
   try {
-    return decodeV2(text, layout, scenarios);
+    return decodeV2(text, layout, version);
   } catch {
     return null;
   }
@@ -151,7 +155,8 @@ export function visitedPages(text: string | null | undefined, pages: string[]): 
   return decodeState(text, makeLayout(pages, [], []))?.visited ?? null;
 }
 
-function decodeV2(text: string, layout: StateLayout, withScenarios: boolean): LearnerState {
+/** Versions 2, 3 and 4: the same stream, version 3 and 4 with the scenario section. */
+function decodeV2(text: string, layout: StateLayout, version: number): LearnerState {
   const mark = text.indexOf(TEXT_MARK);
   const r = new BitReader(mark < 0 ? text.slice(1) : text.slice(1, mark));
   // Accepted text holds no carriage return (acceptText): one found here is an LMS's line-break rewrite.
@@ -192,9 +197,9 @@ function decodeV2(text: string, layout: StateLayout, withScenarios: boolean): Le
     if (last) readAnswers(r, takeText, a && print === poolPrint(a) ? drawnQuestions(a, last.seed) : null, last.answers);
     if (a && attempts.length) state.attempts[a.id] = attempts;
   }
-  if (withScenarios) {
+  if (version >= STATE_VERSION_SCENARIOS_V3) {
     const progress: Record<string, ScenarioProgress> = {};
-    readScenarios(r, layout.scenarios, progress);
+    readScenarios(r, layout.scenarios, progress, version);
     if (Object.keys(progress).length) state.scenarios = progress;
   }
   return state;

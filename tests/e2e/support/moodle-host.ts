@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import type { BuiltPackage } from '../../../src/package/build.js';
@@ -18,8 +18,9 @@ import { moodleLaunch, storeSave, type MoodleLaunch, type Tracks } from '../../s
 import { waitForPlayer } from './lms.js';
 import { poll } from './lms.js';
 import { unzipPackage } from './server.js';
+import { moodleType } from './moodle-mime.js';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
 /** One request as the server received it. */
 export interface Received {
@@ -39,6 +40,8 @@ export class MoodleHost {
   readonly attempts: Tracks[] = [];
   readonly received: Received[] = [];
   launches: MoodleLaunch[] = [];
+  /** Each package file requested, with the media type it was sent with. */
+  readonly served = new Map<string, string>();
   private origin = '';
   private close?: () => Promise<void>;
 
@@ -86,7 +89,20 @@ export class MoodleHost {
       if (path === '/runtime.js') return send(res, 200, TYPES['.js']!, runtime);
       if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       const file = path.startsWith('/pkg/') ? files.get(path.slice(5)) : undefined;
-      if (file) return send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', file);
+      if (file) {
+        // The package's files go out with Moodle's media types (moodle-mime.ts), byte ranges
+        // answered as its send_stored_file does (byteserving_send_file in lib/filelib.php).
+        const type = moodleType(path);
+        this.served.set(path.slice(5), type);
+        const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+        if (range && (range[1] || range[2])) {
+          const start = range[1] ? Number(range[1]) : Math.max(0, file.length - Number(range[2]));
+          const end = range[1] && range[2] ? Math.min(Number(range[2]), file.length - 1) : file.length - 1;
+          res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${file.length}`, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' });
+          return res.end(file.subarray(start, end + 1));
+        }
+        return send(res, 200, type, file);
+      }
       return send(res, 404, 'text/plain', 'not found');
     };
     const server = createServer((req, res) => void handle(req, res).catch((e: unknown) => send(res, 500, 'text/plain', String(e))));
