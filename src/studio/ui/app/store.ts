@@ -4,7 +4,7 @@
  * read it through `useStore()` and change it only through its methods.
  */
 import { useEffect, useReducer } from 'preact/hooks';
-import { ApiError, StudioApi, type CourseInfo, type Diagnostic, type FileState, type Schemas } from './api.js';
+import { ApiError, StudioApi, type CourseInfo, type Diagnostic, type FileKind, type FileState, type Schemas } from './api.js';
 import { format, type Strings } from './i18n.js';
 import type { Op } from './ops.js';
 import { getIn, samePath, type DataPath } from './schema-form.js';
@@ -97,6 +97,29 @@ export class Store {
     return this.info?.sourceLanguage ?? this.languages[0] ?? 'en';
   }
 
+  /** Which schema a course file follows: course.yaml, a module or an assessment. */
+  kindOf(file: string): FileKind {
+    if (file === COURSE_FILE) return 'course';
+    return this.info?.files.find((f) => f.path === file)?.kind ?? (this.info?.course.assessments.some((a) => a.file === file) ? 'assessment' : 'module');
+  }
+
+  /** A number written as the interface language writes it (4,50 in French). */
+  number(value: number, digits: number): string {
+    return new Intl.NumberFormat(this.uiLang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  }
+
+  /** An error from the server (or no answer at all) in the interface language: `apiError.<code>` when the table has it, else the server's own words. */
+  errorText(error: unknown): string {
+    if (error instanceof ApiError) {
+      const key = `apiError.${error.code}`;
+      const params = (error.body.params ?? {}) as Record<string, string | number>;
+      return this.strings[key] !== undefined ? this.t(key, params) : error.message;
+    }
+    // fetch() rejects with a TypeError when the server does not answer.
+    if (error instanceof TypeError) return this.t('apiError.network');
+    return error instanceof Error ? error.message : String(error);
+  }
+
   get selectedRow(): TreeRow | undefined {
     return this.rows.find((r) => r.key === this.selected);
   }
@@ -116,7 +139,7 @@ export class Store {
       if (error instanceof ApiError && (error.status === 404 || error.code === 'no-course' || error.code === 'course-not-found')) {
         this.noCourse = true;
         this.info = null;
-      } else this.loadError = (error as Error).message;
+      } else this.loadError = this.errorText(error);
     }
     this.changed();
   }
@@ -192,7 +215,7 @@ export class Store {
           await this.reloadCourse();
           return false;
         }
-        this.announce(this.t('error.save', { message: (error as Error).message }));
+        this.announce(this.t('error.save', { message: this.errorText(error) }));
         return false;
       }
     });
@@ -214,7 +237,7 @@ export class Store {
       this.rows = treeRows(info.course, this.files.get(COURSE_FILE)?.data);
       if (!this.rows.some((r) => r.key === this.selected)) this.selected = this.rows[0]!.key;
     } catch (error) {
-      this.announce(this.t('error.load', { message: (error as Error).message }));
+      this.announce(this.t('error.load', { message: this.errorText(error) }));
     }
     this.changed();
   }

@@ -11,6 +11,7 @@ import { ImageDialog } from './image-dialog.js';
 import { stepMove } from './ops.js';
 import { useStore, type Store } from './store.js';
 import { dropMove, visibleRows, type TreeRow } from './tree-model.js';
+import { typeLabel } from './field-text.js';
 
 type AddWhat = 'module' | 'assessment' | 'page' | 'block' | 'question';
 type Open = { kind: 'add' | 'rename' | 'delete' | 'image'; row: TreeRow; what?: AddWhat } | null;
@@ -241,7 +242,7 @@ export function StructureTree() {
               </span>{' '}
               <span class="visually-hidden">{store.t(`kind.${row.kind}`)}: </span>
               {row.label}
-              {row.type ? <span class="type"> ({row.type})</span> : null}
+              {row.type ? <span class="type"> ({typeLabel(store.strings, row.type)})</span> : null}
             </li>
           );
         })}
