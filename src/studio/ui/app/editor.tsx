@@ -16,7 +16,7 @@ export function Editor() {
   return (
     <section class="editor" aria-labelledby="editor-title">
       <h2 id="editor-title">
-        {store.t(`kind.${row.kind}`)}: {row.label}
+        {store.t(`kind.${row.kind}`)}: <span lang={row.typeName ? undefined : store.sourceLanguage}>{row.label}</span>
       </h2>
       <p class="file-note">{store.t('editor.file', { file: row.file })}</p>
       {schema ? (

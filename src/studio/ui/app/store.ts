@@ -8,6 +8,7 @@ import { ApiError, StudioApi, type CourseInfo, type Diagnostic, type FileKind, t
 import { format, type Strings } from './i18n.js';
 import type { Op } from './ops.js';
 import { getIn, samePath, type DataPath } from './schema-form.js';
+import { typeLabel } from './field-text.js';
 import { COURSE_FILE, rowKey, treeRows, type TreeRow } from './tree-model.js';
 
 export type Screen = 'structure' | 'languages' | 'problems' | 'build';
@@ -86,6 +87,7 @@ export class Store {
     this.strings = await this.api.strings(lang);
     this.uiLang = lang;
     document.documentElement.lang = lang;
+    if (this.info) this.rows = this.treeRows();
     this.changed();
   }
 
@@ -120,6 +122,11 @@ export class Store {
     return error instanceof Error ? error.message : String(error);
   }
 
+  /** The tree's rows; a block the server could only name by its type (`tabs`) is named in the interface language. */
+  private treeRows(): TreeRow[] {
+    return treeRows(this.info!.course, this.files.get(COURSE_FILE)?.data).map((r) => (r.type && (r.label === r.type || !r.label) ? { ...r, label: typeLabel(this.strings, r.type), typeName: true } : r));
+  }
+
   get selectedRow(): TreeRow | undefined {
     return this.rows.find((r) => r.key === this.selected);
   }
@@ -131,7 +138,7 @@ export class Store {
       this.info = info;
       this.noCourse = false;
       await this.ensureFile(COURSE_FILE, true);
-      this.rows = treeRows(info.course, this.files.get(COURSE_FILE)?.data);
+      this.rows = this.treeRows();
       if (!this.rows.some((r) => r.key === this.selected)) this.selected = this.rows[0]!.key;
       const row = this.selectedRow;
       if (row) await this.ensureFile(row.file);
@@ -234,7 +241,7 @@ export class Store {
       const info = await this.api.course();
       this.info = info;
       await this.ensureFile(COURSE_FILE, true);
-      this.rows = treeRows(info.course, this.files.get(COURSE_FILE)?.data);
+      this.rows = this.treeRows();
       if (!this.rows.some((r) => r.key === this.selected)) this.selected = this.rows[0]!.key;
     } catch (error) {
       this.announce(this.t('error.load', { message: this.errorText(error) }));

@@ -241,7 +241,7 @@ export function StructureTree() {
                 {store.t(`kind.${row.kind}`)}
               </span>{' '}
               <span class="visually-hidden">{store.t(`kind.${row.kind}`)}: </span>
-              {row.label}
+              <span class="row-name" lang={row.typeName ? undefined : store.sourceLanguage}>{row.label}</span>
               {row.type ? <span class="type"> ({typeLabel(store.strings, row.type)})</span> : null}
             </li>
           );
