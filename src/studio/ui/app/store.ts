@@ -56,6 +56,8 @@ export class Store {
   /** Counts "keep theirs": each makes the fields drop what was typed and show the file again. */
   resets = 0;
   busy = false;
+  /** The last structure action (a move, a toolbar button): they run one after the other. */
+  private actions: Promise<unknown> = Promise.resolve();
   /** Per file, the promise of the last edit sent: edits of one file go one after the other. */
   private queue = new Map<string, Promise<unknown>>();
   private listeners = new Set<() => void>();
@@ -179,6 +181,18 @@ export class Store {
     if (open ?? !isOpen) this.expanded.add(key);
     else this.expanded.delete(key);
     this.changed();
+  }
+
+  /**
+   * Runs a structure action once the previous ones are done. The task reads the store when it runs,
+   * not when its key or button was pressed: a second Alt+ArrowDown pressed while the first move is
+   * on its way to the server moves the node from where the first put it, and a button pressed just
+   * after a row was clicked acts on that row.
+   */
+  act<T>(task: () => Promise<T> | T): Promise<T> {
+    const next = this.actions.catch(() => undefined).then(task);
+    this.actions = next;
+    return next;
   }
 
   /** Runs `task` after the edits already sent for `file`. */
