@@ -8,7 +8,7 @@
  * Course content (titles, texts), file names and codes are not interface text and are not checked;
  * nor are `check`'s diagnostics, which the compiler writes in English.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -157,7 +157,7 @@ async function visitForms(page: Page, dir: string, label: string): Promise<strin
 }
 
 describe('coursepack studio in French', () => {
-  it('shows every form, block kind and question type of the counsellor training in French, with its dialogs, languages, problems and a refusal from the server', async () => {
+  it('shows every form, block kind and question type of the counsellor training in French, with its dialogs, a refusal from the server, languages, problems and a conflict', async () => {
     session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
     await page.getByRole('tree').getByRole('treeitem').first().waitFor();
@@ -207,6 +207,29 @@ describe('coursepack studio in French', () => {
     await page.getByRole('heading', { name: 'Problèmes' }).waitFor();
     await expectFrench(page, 'problems');
     await expectAxeClean(page, 'problems, in French');
+
+    // The conflict dialog: a change on disk while a field is being edited (the save is held until
+    // the disk is written, so the conflict always happens).
+    await page.getByRole('button', { name: 'Structure', exact: true }).click();
+    const module1 = 'modules/01-the-sector.yaml';
+    await tree.locator(`li[data-key="${module1}|"]`).click();
+    const title = page.getByLabel('Titre (en)', { exact: true });
+    await title.waitFor();
+    let written!: () => void;
+    const onDisk = new Promise<void>((r) => (written = r));
+    await page.route('**/api/edit', async (route) => {
+      await onDisk;
+      await route.continue();
+    });
+    await title.fill('Module 1, brouillon');
+    writeFileSync(join(session.dir, module1), session.read(module1).replace('Women and work in Europe', 'Women and work across Europe'));
+    written();
+    const conflict = page.locator('dialog[open][role="alertdialog"]');
+    await conflict.getByRole('heading', { name: 'Ceci a été modifié ailleurs' }).waitFor({ timeout: 20_000 });
+    await expectFrench(page, 'conflict');
+    await expectAxeClean(page, 'conflict, in French');
+    await conflict.getByRole('button', { name: 'Garder la version du disque' }).click();
+    await expect.poll(() => conflict.count()).toBe(0);
     expect(session.errors).toEqual([]);
   }, 600_000);
 
