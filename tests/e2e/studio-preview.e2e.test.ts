@@ -57,4 +57,27 @@ describe('studio preview in Chromium', () => {
     expect(elsewhere).toEqual([]);
     await page.close();
   });
+
+  it('reloads a preview whose events connect only after an edit (a change is never missed)', async () => {
+    studio = await openStudio({ courseDir: testdir(validCourse()) });
+    const page = await browser.context.newPage();
+    // The page's EventSource is held until the edit is written: as on a loaded machine, where the
+    // designer's first edit can come before the preview has connected.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/events', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${studio.base}/preview/?token=${studio.studio.token}&lang=fr&page=welcome`);
+    await ready(page);
+    const { version } = (await studio.json('/api/file?path=modules/one.yaml')).body;
+    await studio.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: 'modules/one.yaml', baseVersion: version, ops: [{ op: 'set', path: ['pages', 0, 'title', 'fr'], value: 'Bonjour plus tard' }] }) });
+    const reloaded = page.waitForEvent('load');
+    release();
+    await reloaded;
+    await ready(page);
+    await expect.poll(() => courseFrame(page).locator('.cp-page:not([hidden]) h1, .cp-page:not([hidden]) h2').first().innerText()).toContain('Bonjour plus tard');
+    await page.close();
+  });
 });

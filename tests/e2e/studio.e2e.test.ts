@@ -58,7 +58,10 @@ describe('coursepack studio', () => {
     // Tab to the page's English title, replace it: one set op, only that line changes.
     await tabTo(page, page.getByLabel('Title (en)', { exact: true }));
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('Why coding, and why now?');
+    // One input event (as a paste or an input method gives): typed key by key, a loaded machine can
+    // pause longer than the save delay between two keys, and the title is then saved in two steps,
+    // which one Undo does not take back whole.
+    await page.keyboard.insertText('Why coding, and why now?');
     await until('the title saved', () => session!.read(MODULE).includes('Why coding, and why now?'));
     const diff = lineDiff(moved, session.read(MODULE));
     expect(diff.removed).toHaveLength(1);
@@ -140,6 +143,40 @@ describe('coursepack studio', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
   });
 
+  it('moves a page twice when Alt+ArrowDown comes twice before the first move is saved, and acts on the row just selected', async () => {
+    session = await openStudioPage(browser(), COUNSELLOR);
+    const { page } = session;
+    const tree = page.getByRole('tree');
+    const [first, second, third] = pageIds(session.read(MODULE));
+    await tree.getByRole('treeitem', { name: /Module 1/ }).click();
+    await page.keyboard.press('ArrowRight');
+    const why = tree.getByRole('treeitem', { name: /Page: Why this module\?/ });
+    await why.click();
+    await expect.poll(() => why.getAttribute('aria-selected')).toBe('true');
+    // Two moves in one burst: the second is sent while the first is still on its way to the server.
+    // Each must move the page from where the previous one put it (read as the first left the store);
+    // computed from the tree as it was, the second moved the other page back (no change on disk).
+    await page.evaluate(() => {
+      for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, cancelable: true }));
+    });
+    await announced(page, /Why this module\? moved to position 3 of/);
+    await until('the page moved down twice', () => pageIds(session!.read(MODULE)).slice(0, 3).join() === [second, third, first].join());
+    await expect.poll(() => tree.locator('[aria-selected="true"]').textContent()).toContain('Why this module?');
+    expect(await tree.locator('[aria-selected="true"]').getAttribute('aria-posinset')).toBe('3');
+
+    // A row clicked and a toolbar button pressed in the same moment: the button acts on that row
+    // (the toolbar as last drawn belonged to the page), here duplicating Module 2, not the page.
+    await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+      rows.find((r) => /Module 2/.test(r.textContent ?? ''))!.click();
+      [...document.querySelectorAll<HTMLButtonElement>('.tree-toolbar button')].find((b) => b.textContent === 'Duplicate')!.click();
+    });
+    await announced(page, /Duplicated: Module 2/);
+    await until('module 2 copied', () => (parse(session!.read('course.yaml')) as { modules: string[] }).modules.includes('modules/02-jobs-copy.yaml'));
+    expect(pageIds(session.read(MODULE))).not.toContain(`${first}-copy`);
+    expect(session.errors).toEqual([]);
+  });
+
   it('shows a conflict when the file changes on disk during an edit, and loses neither side; duplicates a module', async () => {
     session = await openStudioPage(browser(), COUNSELLOR);
     const { page } = session;
@@ -147,6 +184,11 @@ describe('coursepack studio', () => {
     const title = page.getByLabel('Title (en)', { exact: true });
     await title.waitFor();
     const original = session.read(MODULE);
+
+    const editsInFlight = new Set<unknown>();
+    page.on('request', (r) => r.url().includes('/api/edit') && editsInFlight.add(r));
+    page.on('requestfinished', (r) => editsInFlight.delete(r));
+    page.on('requestfailed', (r) => editsInFlight.delete(r));
 
     // Edits reach the server only once the change on disk below is made: the server runs in this
     // process, so without this a busy machine can let the studio's save in first (no conflict then).
@@ -193,8 +235,11 @@ describe('coursepack studio', () => {
     writeAgain();
     await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Keep the version on disk' }).click();
+    // The field shows the disk's text again: it dropped what was typed, and its pending save with it.
     await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe('Module 1: Theirs');
-    await new Promise((r) => setTimeout(r, 1500));
+    await expect.poll(() => dialog.count()).toBe(0);
+    // Every save the page sent has been answered before the file is read.
+    await until('no save in flight', () => editsInFlight.size === 0);
     expect(session.read(MODULE)).toContain('Module 1: Theirs');
     expect(session.read(MODULE)).not.toContain('Mine, not kept');
 

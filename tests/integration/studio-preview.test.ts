@@ -11,7 +11,8 @@ describe('studio preview', () => {
     expect(host.status).toBe(200);
     expect(host.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await host.text();
-    const base = `/preview/${token}/fr`;
+    // The page's files are under the course's generation (0: nothing changed yet).
+    const base = `/preview/${token}/fr/g0`;
     expect(html).toContain(`data-base="${base}" data-page="quiz-page"`);
     expect(html).toContain(`<script src="${base}/scorm-again/scorm12.min.js"></script>`);
     expect(html).toContain('Cours exemple');
@@ -46,5 +47,25 @@ describe('studio preview', () => {
     expect(message).toMatch(/^data: \d+/);
     await reader.cancel();
     expect(await (await fetch(`${base}/course/index.html`)).text()).toContain('Greetings');
+  });
+
+  it('tells a page served before an edit to reload when its events connect only after it', async () => {
+    const s = await openStudio({ courseDir: testdir(validCourse()) });
+    const html = await (await fetch(`${s.base}/preview/?token=${s.studio.token}&lang=en`)).text();
+    const base = /data-base="([^"]+)"/.exec(html)![1]!;
+    const { version } = (await s.json('/api/file?path=modules/one.yaml')).body;
+    await s.json('/api/edit', { method: 'POST', body: JSON.stringify({ path: 'modules/one.yaml', baseVersion: version, ops: [{ op: 'set', path: ['pages', 0, 'title', 'en'], value: 'Greetings' }] }) });
+    const reader = (await fetch(`${s.base}${base}/events`)).body!.getReader();
+    let text = '';
+    while (!/data: \d+/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    // A page served after the edit is not told to reload.
+    const fresh = /data-base="([^"]+)"/.exec(await (await fetch(`${s.base}/preview/?token=${s.studio.token}&lang=en`)).text())![1]!;
+    expect(fresh).not.toBe(base);
+    const quiet = (await fetch(`${s.base}${fresh}/events`)).body!.getReader();
+    const first = new TextDecoder().decode((await quiet.read()).value);
+    const next = await Promise.race([quiet.read().then((r) => new TextDecoder().decode(r.value)), new Promise<string>((r) => setTimeout(() => r('nothing'), 500))]);
+    await quiet.cancel();
+    expect(first + next).not.toMatch(/data: /);
   });
 });

@@ -29,20 +29,20 @@ export function imageType(bytes: Buffer): ImageType | null {
 export const postAsset: Route = async (ctx, req, _res, url) => {
   const name = url.searchParams.get('name') ?? '';
   const match = /^([A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)\.([A-Za-z]+)$/.exec(name);
-  if (!match || name.length > 100) throw new ApiError(400, 'bad-name', `"${name}" cannot be an asset name: use letters, digits, hyphens and dots, with the image's extension (photo.png)`);
+  if (!match || name.length > 100) throw new ApiError(400, 'bad-name', `"${name}" cannot be an asset name: use letters, digits, hyphens and dots, with the image's extension (photo.png)`, { params: { name } });
   const declared = EXTENSIONS[match[2]!.toLowerCase()];
-  if (!declared) throw new ApiError(415, 'not-an-image', `.${match[2]} is not an image type the studio takes: png, jpg, gif, webp or svg`);
+  if (!declared) throw new ApiError(415, 'not-an-image', `.${match[2]} is not an image type the studio takes: png, jpg, gif, webp or svg`, { params: { name } });
   const bytes = await readBody(req, MAX_ASSET_BYTES);
   const found = imageType(bytes);
-  if (!found) throw new ApiError(415, 'not-an-image', `${name} is not a PNG, JPEG, GIF, WebP or SVG image (its first bytes say so, whatever its name)`);
-  if (found !== declared) throw new ApiError(415, 'wrong-extension', `${name} is a ${found.toUpperCase()} image: name it .${found}`);
+  if (!found) throw new ApiError(415, 'not-an-image', `${name} is not a PNG, JPEG, GIF, WebP or SVG image (its first bytes say so, whatever its name)`, { params: { name } });
+  if (found !== declared) throw new ApiError(415, 'wrong-extension', `${name} is a ${found.toUpperCase()} image: name it .${found}`, { params: { name, type: found.toUpperCase(), ext: found } });
   let data = bytes;
   if (found === 'svg') {
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    if (/<!DOCTYPE/i.test(text)) throw new ApiError(415, 'svg-refused', `${name} has a DOCTYPE, which SVG images for courses do not need (and which can hide entity tricks): remove it`);
+    if (/<!DOCTYPE/i.test(text)) throw new ApiError(415, 'svg-refused', `${name} has a DOCTYPE, which SVG images for courses do not need (and which can hide entity tricks): remove it`, { params: { name } });
     const { sanitizeSvg } = await import('../../package/svg-sanitize.js');
     const clean = await sanitizeSvg(text);
-    if (clean.error) throw new ApiError(415, 'svg-refused', `${name} cannot be read as SVG: ${clean.error.message} (line ${clean.error.line})`);
+    if (clean.error) throw new ApiError(415, 'svg-refused', `${name} cannot be read as SVG: ${clean.error.message} (line ${clean.error.line})`, { params: { name } });
     data = Buffer.from(clean.text, 'utf8');
   }
   const base = match[1]!.toLowerCase();

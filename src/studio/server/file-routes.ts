@@ -130,7 +130,7 @@ export const postFiles: Route = async (ctx, req) => {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw new ApiError(400, 'bad-id', 'id must be lowercase letters, digits and single hyphens, e.g. next-steps');
   if (typeof title !== 'string' || !title.trim()) throw new ApiError(400, 'bad-request', 'title must be a non-empty text');
   const full = ctx.files.full(file);
-  if (ctx.files.exists(file)) throw new ApiError(409, 'exists', `${file} already exists: choose another file name`);
+  if (ctx.files.exists(file)) throw new ApiError(409, 'exists', `${file} already exists: choose another file name`, { params: { file } });
   const course = ctx.files.state(COURSE);
   const data = courseData(ctx);
   const languages = Array.isArray(data.languages) ? (data.languages as string[]) : ['en'];

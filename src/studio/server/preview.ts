@@ -58,17 +58,21 @@ export function studioPreview(ctx: StudioContext): StudioPreviewServer {
     if (!lang || !LANG_PATTERN.test(lang) || !langs.includes(lang)) throw new ApiError(400, 'bad-lang', `lang must be a language of the course (${langs.join(', ')})`);
     const page = url.searchParams.get('page') ?? undefined;
     if (page !== undefined && !ID_PATTERN.test(page)) throw new ApiError(400, 'bad-page', `"${page}" is not a page id`);
+    // The page's files, and its events, are under the course's generation as it is now: a change made
+    // before the page's EventSource connects is not missed (the events route tells a late page to reload).
+    const served = generation;
     const [{ hostPage: page_ }, built] = await Promise.all([import('../../preview/host-page.js'), buildFor(lang)]);
-    const html = page_(built.title ?? 'coursepack studio', TARGET, built.threshold, built.courseKey ?? '', { base: `/preview/${ctx.token}/${lang}`, ...(page ? { page } : {}) });
+    const html = page_(built.title ?? 'coursepack studio', TARGET, built.threshold, built.courseKey ?? '', { base: `/preview/${ctx.token}/${lang}/g${served}`, ...(page ? { page } : {}) });
     sendText(res, 200, 'text/html; charset=utf-8', html, { 'content-security-policy': HOST_CSP });
   };
 
   const route: Route = async (_ctx, req, res, url) => {
     if (url.pathname === '/preview/') return hostPage(res, url);
-    const match = /^\/preview\/([^/]+)\/([^/]+)\/(.+)$/.exec(url.pathname);
+    const match = /^\/preview\/([^/]+)\/([^/]+)\/(?:g(\d+)\/)?(.+)$/.exec(url.pathname);
     if (!match || !tokenMatches(decodeURIComponent(match[1]!), ctx.token)) throw new ApiError(403, 'bad-token', 'the preview needs the session token');
     const lang = decodeURIComponent(match[2]!);
-    const rest = decodeURIComponent(match[3]!);
+    const pageGeneration = match[3] === undefined ? undefined : Number(match[3]);
+    const rest = decodeURIComponent(match[4]!);
     if (!languages().includes(lang)) throw new ApiError(404, 'not-found', `${lang} is not a language of the course`);
     if (rest === 'preview.js') {
       const { HOST_SCRIPT } = await import('../../preview/host-page.js');
@@ -78,6 +82,8 @@ export function studioPreview(ctx: StudioContext): StudioPreviewServer {
     if (rest === 'events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
+      // The course changed between serving the page and its connecting here: reload it now.
+      if (pageGeneration !== undefined && pageGeneration !== generation) res.write(`data: ${generation}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return undefined;

@@ -36,7 +36,7 @@ function Header() {
       </a>
       <h1>
         {store.t('appName')}
-        {store.info ? <span class="course-name"> — {store.info.course.title}</span> : null}
+        {store.info ? <span class="course-name"> — <span lang={store.sourceLanguage}>{store.info.course.title}</span></span> : null}
       </h1>
       {store.info ? (
       <>

@@ -9,14 +9,14 @@ export function Editor() {
   const row = store.selectedRow;
   const file = row ? store.files.get(row.file) : undefined;
   if (!row || !file || !store.schemas) return <section class="editor" aria-label={store.t('editor')} />;
-  const kind = row.file === 'course.yaml' ? 'course' : store.info?.files.find((f) => f.path === row.file)?.kind ?? (row.kind === 'assessment' || row.kind === 'question' && row.level === 3 ? 'assessment' : 'module');
+  const kind = store.kindOf(row.file);
   const root = store.schemas[kind];
   const schema = schemaAt(root, file.data, row.path);
   const value = row.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), file.data);
   return (
     <section class="editor" aria-labelledby="editor-title">
       <h2 id="editor-title">
-        {store.t(`kind.${row.kind}`)}: {row.label}
+        {store.t(`kind.${row.kind}`)}: <span lang={row.typeName ? undefined : store.sourceLanguage}>{row.label}</span>
       </h2>
       <p class="file-note">{store.t('editor.file', { file: row.file })}</p>
       {schema ? (

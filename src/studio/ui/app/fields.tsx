@@ -7,7 +7,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { THEME_DEFAULTS, themePairs } from './contrast.js';
 import { applyMarkdown, type MarkdownAction } from './markdown-format.js';
 import { newValue, textOf, textSetOp, type Op } from './ops.js';
-import { fieldsOf, getIn, humanize, modelOf, variantOf, type DataPath, type FieldInfo, type FieldModel, type JsonSchema } from './schema-form.js';
+import { fieldHelp, fieldLabel, optionLabel, schemaKey, showsHelp } from './field-text.js';
+import { fieldsOf, getIn, modelOf, variantOf, type DataPath, type FieldInfo, type FieldModel, type JsonSchema } from './schema-form.js';
 import { useStore, type Store } from './store.js';
 
 const DEBOUNCE_MS = 600;
@@ -17,9 +18,21 @@ const COURSE_TREE_KEYS = new Set(['modules', 'assessment', 'assessments']);
 
 export const fieldId = (file: string, path: DataPath): string => `f-${file}-${path.join('-')}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-function label(store: Store, key: string): string {
-  const own = store.strings[`field.${key}`];
-  return own ?? humanize(key);
+/** The field's place in the schema (field-text.ts): what its label, help and option names are looked up by. */
+function keyAt(store: Store, file: string, path: DataPath): string[] {
+  const kind = store.kindOf(file);
+  const root = store.schemas?.[kind];
+  return root ? schemaKey(kind, root, store.files.get(file)?.data, path) : [kind, ...path.filter((k): k is string => typeof k === 'string')];
+}
+
+/** The label of the field at `path` of `file`, in the interface language. */
+function label(store: Store, file: string, path: DataPath): string {
+  return fieldLabel(store.strings, keyAt(store, file, path));
+}
+
+/** The help text of the field at `path` of `file` in the interface language (the schema's description in English), if the form shows one. */
+function helpOf(store: Store, file: string, path: DataPath, description: string | undefined): string | undefined {
+  return fieldHelp(store.strings, keyAt(store, file, path), description);
 }
 
 /** Diagnostics of one field, as text referenced by aria-describedby. */
@@ -100,11 +113,9 @@ interface FieldProps {
   value: unknown;
 }
 
-/** The schema's description, unless it only explains the YAML form of a text (the form shows one input per language instead). */
-const GENERIC_TEXT = /^(?:Markdown text|Text): a string, or a map from language code/;
-
+/** The field's help text (field-text.ts: none where the description only explains the YAML form of a text). */
 function Help(props: { id: string; text?: string }) {
-  return props.text && !GENERIC_TEXT.test(props.text) ? (
+  return props.text ? (
     <p class="help" id={props.id}>
       {props.text}
     </p>
@@ -160,7 +171,7 @@ function TextInput(props: FieldProps & { lang: string; markdown: boolean; name: 
     id,
     lang: props.lang,
     value: draft,
-    'aria-describedby': `${props.info.description && !GENERIC_TEXT.test(props.info.description) ? helpId : ''} ${own ? problemsId : ''} ${whole ? `${fieldId(props.file, textPath)}-problems` : ''}`.trim() || undefined,
+    'aria-describedby': `${showsHelp(props.info.description) ? helpId : ''} ${own ? problemsId : ''} ${whole ? `${fieldId(props.file, textPath)}-problems` : ''}`.trim() || undefined,
     'aria-invalid': problems > 0 ? true : undefined,
     onInput: (e: Event) => change((e.currentTarget as HTMLInputElement).value),
     onBlur: flush,
@@ -179,7 +190,7 @@ function TextInput(props: FieldProps & { lang: string; markdown: boolean; name: 
 
 function TextField(props: FieldProps & { markdown: boolean; nameOverride?: string }) {
   const store = useStore();
-  const name = props.nameOverride ?? label(store, props.info.key);
+  const name = props.nameOverride ?? label(store, props.file, props.path);
   const helpId = `${fieldId(props.file, props.path)}-help`;
   return (
     <fieldset class="field text-field">
@@ -187,7 +198,7 @@ function TextField(props: FieldProps & { markdown: boolean; nameOverride?: strin
         {name}
         {props.info.required ? <span class="required"> {store.t('required')}</span> : null}
       </legend>
-      <Help id={helpId} text={props.info.description} />
+      <Help id={helpId} text={helpOf(store, props.file, props.path, props.info.description)} />
       {store.languages.map((lang) => (
         <TextInput key={lang} {...props} lang={lang} markdown={props.markdown} name={name} />
       ))}
@@ -200,8 +211,9 @@ function TextField(props: FieldProps & { markdown: boolean; nameOverride?: strin
 function ScalarField(props: FieldProps & { nameOverride?: string }) {
   const store = useStore();
   const model = props.info.model;
-  const name = props.nameOverride ?? label(store, props.info.key);
+  const name = props.nameOverride ?? label(store, props.file, props.path);
   const id = fieldId(props.file, props.path);
+  const key = keyAt(store, props.file, props.path);
   const toValue = (raw: string): unknown => {
     if (model.kind === 'number') return raw === '' ? undefined : Number(raw);
     if (model.kind === 'enum') {
@@ -220,7 +232,8 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
   const problemsId = `${id}-problems`;
   const helpId = `${id}-help`;
   const invalid = store.diagnosticsAt(props.file, props.path).length > 0 ? true : undefined;
-  const showHelp = !props.nameOverride && props.info.description !== undefined && !GENERIC_TEXT.test(props.info.description);
+  const help = props.nameOverride ? undefined : fieldHelp(store.strings, key, props.info.description);
+  const showHelp = help !== undefined;
   const describedBy = `${showHelp ? helpId : ''} ${invalid ? problemsId : ''}`.trim() || undefined;
   const isColor = model.kind === 'string' && model.pattern?.startsWith('^#(?:[0-9a-fA-F]{3}');
   let control;
@@ -238,7 +251,7 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
           }}
         />
         <label for={id}>{name}</label>
-        <Help id={helpId} text={props.info.description} />
+        <Help id={helpId} text={help} />
         <Problems file={props.file} path={props.path} id={problemsId} />
       </div>
     );
@@ -255,10 +268,10 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
           setTimeout(flush, 0);
         }}
       >
-        {!props.info.required ? <option value="">{store.t('default', { value: props.info.schema.default === undefined ? '—' : String(props.info.schema.default) })}</option> : null}
+        {!props.info.required ? <option value="">{store.t('default', { value: props.info.schema.default === undefined ? '—' : optionLabel(store.strings, key, props.info.schema.default as string | number) })}</option> : null}
         {model.options.map((o) => (
           <option key={String(o)} value={String(o)}>
-            {String(o)}
+            {optionLabel(store.strings, key, o)}
           </option>
         ))}
       </select>
@@ -284,7 +297,7 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
         {name}
         {props.info.required && !props.nameOverride ? <span class="required"> {store.t('required')}</span> : null}
       </label>
-      <Help id={helpId} text={showHelp ? props.info.description : undefined} />
+      <Help id={helpId} text={help} />
       <div class="control-row">
         {control}
         {isColor ? (
@@ -310,7 +323,7 @@ function ScalarField(props: FieldProps & { nameOverride?: string }) {
 /** A list: items added, removed and moved with buttons; objects get their own fieldset. */
 function ArrayField(props: FieldProps & { model: Extract<FieldModel, { kind: 'array' }> }) {
   const store = useStore();
-  const name = label(store, props.info.key);
+  const name = label(store, props.file, props.path);
   const items = Array.isArray(props.value) ? props.value : [];
   const count = items.length;
   const send = (ops: Op[], what: string) => void store.edit(props.file, ops, what);
@@ -323,7 +336,7 @@ function ArrayField(props: FieldProps & { model: Extract<FieldModel, { kind: 'ar
   return (
     <fieldset class="field array-field">
       <legend>{name}</legend>
-      <Help id={`${fieldId(props.file, props.path)}-help`} text={props.info.description} />
+      <Help id={`${fieldId(props.file, props.path)}-help`} text={helpOf(store, props.file, props.path, props.info.description)} />
       <Problems file={props.file} path={props.path} id={`${fieldId(props.file, props.path)}-problems`} />
       <ol class="array-items">
         {items.map((item, i) => {
@@ -391,8 +404,8 @@ function ContrastTable(props: { file: string; path: DataPath; value: unknown }) 
       <tbody>
         {themePairs(colors).map((p) => (
           <tr key={`${p.fg}-${p.bg}`} class={p.ok ? 'ok' : 'fail'}>
-            <td>{store.t('contrast.on', { fg: label(store, p.fg), bg: label(store, p.bg) })}</td>
-            <td>{p.ratio.toFixed(2)}:1</td>
+            <td>{store.t('contrast.on', { fg: label(store, props.file, [...props.path, p.fg]), bg: label(store, props.file, [...props.path, p.bg]) })}</td>
+            <td>{store.t('contrast.ratioValue', { ratio: store.number(p.ratio, 2) })}</td>
             <td>{p.ok ? store.t('contrast.pass') : store.t('contrast.fail')}</td>
           </tr>
         ))}
@@ -429,11 +442,11 @@ export function Field(props: FieldProps & { nameOverride?: string }) {
       return <TextField {...props} markdown={model.markdown} />;
     case 'object':
     case 'union': {
-      const name = props.nameOverride ?? label(store, props.info.key);
+      const name = props.nameOverride ?? label(store, props.file, props.path);
       return (
         <fieldset class="field object-field">
           <legend>{name}</legend>
-          <Help id={`${fieldId(props.file, props.path)}-help`} text={props.info.description} />
+          <Help id={`${fieldId(props.file, props.path)}-help`} text={helpOf(store, props.file, props.path, props.info.description)} />
           <ObjectFields file={props.file} path={props.path} schema={props.info.schema} value={props.value} />
         </fieldset>
       );
@@ -445,9 +458,9 @@ export function Field(props: FieldProps & { nameOverride?: string }) {
         const asMap = props.value as Record<string, unknown>;
         return (
           <fieldset class="field">
-            <legend>{label(store, props.info.key)}</legend>
+            <legend>{label(store, props.file, props.path)}</legend>
             {Object.keys(asMap).map((lang) => (
-              <ScalarField key={lang} file={props.file} path={[...props.path, lang]} value={asMap[lang]} info={{ ...props.info, model: { kind: 'string' }, required: true }} nameOverride={`${label(store, props.info.key)} (${lang})`} />
+              <ScalarField key={lang} file={props.file} path={[...props.path, lang]} value={asMap[lang]} info={{ ...props.info, model: { kind: 'string' }, required: true }} nameOverride={`${label(store, props.file, props.path)} (${lang})`} />
             ))}
           </fieldset>
         );

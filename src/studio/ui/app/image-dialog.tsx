@@ -52,7 +52,7 @@ export function ImageDialog(props: { row: TreeRow; onClose: () => void }) {
         store.announce(store.t('image.added', { path: Object.values(paths).join(', ') }));
       }
     } catch (error) {
-      setErrors([(error as Error).message]);
+      setErrors([store.errorText(error)]);
     } finally {
       setBusy(false);
     }

@@ -42,7 +42,7 @@ export function Languages() {
     try {
       setRecords((await store.api.translations(lang)).records);
     } catch (error) {
-      store.announce(store.t('error.load', { message: (error as Error).message }));
+      store.announce(store.t('error.load', { message: store.errorText(error) }));
     }
   };
   useEffect(() => void load(), [lang, store.previewReload]);
@@ -68,7 +68,7 @@ export function Languages() {
       for (const path of result.changed) await store.ensureFile(path, true);
       await store.afterWrite();
     } catch (error) {
-      store.announce(store.t('error.save', { message: (error as Error).message }));
+      store.announce(store.t('error.save', { message: store.errorText(error) }));
     }
     input.value = '';
   };

@@ -23,7 +23,7 @@ export function NewCourse() {
       await store.refreshDiagnostics();
       store.announce(store.t('new.created', { title: title.trim() }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(store.errorText(err));
     }
   };
   return (

@@ -52,7 +52,8 @@ export function Problems() {
   );
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** A size in kilobytes, as the interface language writes it (12,3 Ko in French). */
+const kb = (store: Store, bytes: number) => store.t('build.kb', { size: store.number(bytes / 1024, 1) });
 
 export function Build() {
   const store = useStore();
@@ -67,7 +68,7 @@ export function Build() {
       const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
       store.announce(r.ok ? store.t('build.done', { count: r.packages.length }) : store.t('build.failed', { count: errors }));
     } catch (error) {
-      store.announce(store.t('error.save', { message: (error as Error).message }));
+      store.announce(store.t('error.save', { message: store.errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -98,7 +99,7 @@ export function Build() {
                     <td>{p.path}</td>
                     <td>{p.target}</td>
                     <td>{p.lang}</td>
-                    <td>{kb(p.bytes)}</td>
+                    <td>{kb(store, p.bytes)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,10 +4,11 @@
  * read it through `useStore()` and change it only through its methods.
  */
 import { useEffect, useReducer } from 'preact/hooks';
-import { ApiError, StudioApi, type CourseInfo, type Diagnostic, type FileState, type Schemas } from './api.js';
+import { ApiError, StudioApi, type CourseInfo, type Diagnostic, type FileKind, type FileState, type Schemas } from './api.js';
 import { format, type Strings } from './i18n.js';
 import type { Op } from './ops.js';
 import { getIn, samePath, type DataPath } from './schema-form.js';
+import { typeLabel } from './field-text.js';
 import { COURSE_FILE, rowKey, treeRows, type TreeRow } from './tree-model.js';
 
 export type Screen = 'structure' | 'languages' | 'problems' | 'build';
@@ -55,6 +56,8 @@ export class Store {
   /** Counts "keep theirs": each makes the fields drop what was typed and show the file again. */
   resets = 0;
   busy = false;
+  /** The last structure action (a move, a toolbar button): they run one after the other. */
+  private actions: Promise<unknown> = Promise.resolve();
   /** Per file, the promise of the last edit sent: edits of one file go one after the other. */
   private queue = new Map<string, Promise<unknown>>();
   private listeners = new Set<() => void>();
@@ -86,6 +89,7 @@ export class Store {
     this.strings = await this.api.strings(lang);
     this.uiLang = lang;
     document.documentElement.lang = lang;
+    if (this.info) this.rows = this.treeRows();
     this.changed();
   }
 
@@ -95,6 +99,34 @@ export class Store {
 
   get sourceLanguage(): string {
     return this.info?.sourceLanguage ?? this.languages[0] ?? 'en';
+  }
+
+  /** Which schema a course file follows: course.yaml, a module or an assessment. */
+  kindOf(file: string): FileKind {
+    if (file === COURSE_FILE) return 'course';
+    return this.info?.files.find((f) => f.path === file)?.kind ?? (this.info?.course.assessments.some((a) => a.file === file) ? 'assessment' : 'module');
+  }
+
+  /** A number written as the interface language writes it (4,50 in French). */
+  number(value: number, digits: number): string {
+    return new Intl.NumberFormat(this.uiLang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  }
+
+  /** An error from the server (or no answer at all) in the interface language: `apiError.<code>` when the table has it, else the server's own words. */
+  errorText(error: unknown): string {
+    if (error instanceof ApiError) {
+      const key = `apiError.${error.code}`;
+      const params = (error.body.params ?? {}) as Record<string, string | number>;
+      return this.strings[key] !== undefined ? this.t(key, params) : error.message;
+    }
+    // fetch() rejects with a TypeError when the server does not answer.
+    if (error instanceof TypeError) return this.t('apiError.network');
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /** The tree's rows; a block the server could only name by its type (`tabs`) is named in the interface language. */
+  private treeRows(): TreeRow[] {
+    return treeRows(this.info!.course, this.files.get(COURSE_FILE)?.data).map((r) => (r.type && (r.label === r.type || !r.label) ? { ...r, label: typeLabel(this.strings, r.type), typeName: true } : r));
   }
 
   get selectedRow(): TreeRow | undefined {
@@ -108,7 +140,7 @@ export class Store {
       this.info = info;
       this.noCourse = false;
       await this.ensureFile(COURSE_FILE, true);
-      this.rows = treeRows(info.course, this.files.get(COURSE_FILE)?.data);
+      this.rows = this.treeRows();
       if (!this.rows.some((r) => r.key === this.selected)) this.selected = this.rows[0]!.key;
       const row = this.selectedRow;
       if (row) await this.ensureFile(row.file);
@@ -116,7 +148,7 @@ export class Store {
       if (error instanceof ApiError && (error.status === 404 || error.code === 'no-course' || error.code === 'course-not-found')) {
         this.noCourse = true;
         this.info = null;
-      } else this.loadError = (error as Error).message;
+      } else this.loadError = this.errorText(error);
     }
     this.changed();
   }
@@ -149,6 +181,18 @@ export class Store {
     if (open ?? !isOpen) this.expanded.add(key);
     else this.expanded.delete(key);
     this.changed();
+  }
+
+  /**
+   * Runs a structure action once the previous ones are done. The task reads the store when it runs,
+   * not when its key or button was pressed: a second Alt+ArrowDown pressed while the first move is
+   * on its way to the server moves the node from where the first put it, and a button pressed just
+   * after a row was clicked acts on that row.
+   */
+  act<T>(task: () => Promise<T> | T): Promise<T> {
+    const next = this.actions.catch(() => undefined).then(task);
+    this.actions = next;
+    return next;
   }
 
   /** Runs `task` after the edits already sent for `file`. */
@@ -192,7 +236,7 @@ export class Store {
           await this.reloadCourse();
           return false;
         }
-        this.announce(this.t('error.save', { message: (error as Error).message }));
+        this.announce(this.t('error.save', { message: this.errorText(error) }));
         return false;
       }
     });
@@ -211,10 +255,10 @@ export class Store {
       const info = await this.api.course();
       this.info = info;
       await this.ensureFile(COURSE_FILE, true);
-      this.rows = treeRows(info.course, this.files.get(COURSE_FILE)?.data);
+      this.rows = this.treeRows();
       if (!this.rows.some((r) => r.key === this.selected)) this.selected = this.rows[0]!.key;
     } catch (error) {
-      this.announce(this.t('error.load', { message: (error as Error).message }));
+      this.announce(this.t('error.load', { message: this.errorText(error) }));
     }
     this.changed();
   }

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { Dialog } from './dialog.js';
 import { idsOfCourse } from './fields.js';
 import { newOfType, newValue, textOf, textSetOp, uniqueId, withCopiedIds } from './ops.js';
+import { typeLabel } from './field-text.js';
 import { getIn, modelOf, schemaAt, type DataPath, type JsonSchema } from './schema-form.js';
 import { useStore, type Store } from './store.js';
 import { rowKey, type TreeRow } from './tree-model.js';
@@ -57,7 +58,7 @@ export function AddDialog(props: { row: TreeRow; what: 'module' | 'assessment' |
         ok = true;
         select = rowKey(file, []);
       } catch (error) {
-        setError((error as Error).message);
+        setError(store.errorText(error));
         return;
       }
     } else if (array && array.schema) {
@@ -85,7 +86,7 @@ export function AddDialog(props: { row: TreeRow; what: 'module' | 'assessment' |
             <select id="add-type" value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
               {types.map((t) => (
                 <option key={t} value={t}>
-                  {store.t(`type.${t}`) === `type.${t}` ? t : store.t(`type.${t}`)}
+                  {typeLabel(store.strings, t)}
                 </option>
               ))}
             </select>
@@ -167,7 +168,7 @@ export function DeleteDialog(props: { row: TreeRow; onClose: () => void }) {
         await store.afterWrite();
         ok = true;
       } catch (error) {
-        store.announce(store.t('error.save', { message: (error as Error).message }));
+        store.announce(store.t('error.save', { message: store.errorText(error) }));
       }
     } else ok = await store.edit(row.file, [{ op: 'delete', path: row.path }], store.t('delete'));
     props.onClose();
@@ -216,6 +217,6 @@ export async function duplicateModule(store: Store, row: TreeRow): Promise<void>
     await store.select(rowKey(file, []));
     store.announce(store.t('duplicated', { what: row.label }));
   } catch (error) {
-    store.announce(store.t('error.save', { message: (error as Error).message }));
+    store.announce(store.t('error.save', { message: store.errorText(error) }));
   }
 }

@@ -23,6 +23,8 @@ export interface TreeRow {
   hasChildren: boolean;
   /** The page this row is on or in, for the preview. */
   pageId?: string;
+  /** The label is the name of the row's type in the interface language (a block with no title), not course text. */
+  typeName?: boolean;
 }
 
 export const COURSE_FILE = 'course.yaml';

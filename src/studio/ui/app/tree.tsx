@@ -11,6 +11,7 @@ import { ImageDialog } from './image-dialog.js';
 import { stepMove } from './ops.js';
 import { useStore, type Store } from './store.js';
 import { dropMove, visibleRows, type TreeRow } from './tree-model.js';
+import { typeLabel } from './field-text.js';
 
 type AddWhat = 'module' | 'assessment' | 'page' | 'block' | 'question';
 type Open = { kind: 'add' | 'rename' | 'delete' | 'image'; row: TreeRow; what?: AddWhat } | null;
@@ -24,6 +25,14 @@ export async function moveRow(store: Store, row: TreeRow, step: -1 | 1): Promise
   if (!ok) return;
   await selectMoved(store, row, op.to);
   store.announce(store.t('movedTo', { what: row.label, n: op.to + 1, total: s.length }));
+}
+
+/** Moves the selected node one step, once the actions before it are done (Store.act). */
+export function moveSelected(store: Store, step: -1 | 1): Promise<void> {
+  return store.act(async () => {
+    const row = store.selectedRow;
+    if (row) await moveRow(store, row, step);
+  });
 }
 
 /** Selects a node where a move put it (keys are positions: the old key now names another node). */
@@ -47,6 +56,11 @@ function Toolbar(props: { row: TreeRow | undefined; open: (o: Open) => void }) {
   const store = useStore();
   const row = props.row;
   if (!row) return null;
+  // Each button acts on the row selected when it runs (Store.act), not the one this toolbar was drawn for.
+  const open = (o: Omit<NonNullable<Open>, 'row'>) => void store.act(() => {
+    const current = store.selectedRow;
+    if (current) props.open({ ...o, row: current } as Open);
+  });
   const add = addKind(row);
   const canRename = row.kind !== 'block' || row.type === 'check';
   const canDuplicate = row.kind === 'module' || row.kind === 'page' || row.kind === 'block' || row.kind === 'question';
@@ -55,33 +69,33 @@ function Toolbar(props: { row: TreeRow | undefined; open: (o: Open) => void }) {
   return (
     <div class="tree-toolbar" role="toolbar" aria-label={store.t('tree.actions', { what: row.label })}>
       {add ? (
-        <button type="button" onClick={() => props.open({ kind: 'add', row, what: add })}>
+        <button type="button" onClick={() => open({ kind: 'add', what: add })}>
           {store.t(`add.${add}`)}
         </button>
       ) : null}
       {row.kind === 'course' && store.info?.course.assessments.length === 0 ? (
-        <button type="button" onClick={() => props.open({ kind: 'add', row, what: 'assessment' })}>
+        <button type="button" onClick={() => open({ kind: 'add', what: 'assessment' })}>
           {store.t('add.assessment')}
         </button>
       ) : null}
       {row.kind === 'page' ? (
-        <button type="button" onClick={() => props.open({ kind: 'image', row })}>
+        <button type="button" onClick={() => open({ kind: 'image' })}>
           {store.t('add.image')}
         </button>
       ) : null}
-      <button type="button" disabled={!canRename} onClick={() => props.open({ kind: 'rename', row })}>
+      <button type="button" disabled={!canRename} onClick={() => open({ kind: 'rename' })}>
         {store.t('rename')}
       </button>
-      <button type="button" disabled={!canDuplicate} onClick={() => void duplicate(store, row)}>
+      <button type="button" disabled={!canDuplicate} onClick={() => void store.act(() => (store.selectedRow ? duplicate(store, store.selectedRow) : undefined))}>
         {store.t('duplicate')}
       </button>
-      <button type="button" disabled={!s || s.index === 0} onClick={() => void moveRow(store, row, -1)} aria-keyshortcuts="Alt+ArrowUp">
+      <button type="button" disabled={!s || s.index === 0} onClick={() => void moveSelected(store, -1)} aria-keyshortcuts="Alt+ArrowUp">
         {store.t('moveUp')}
       </button>
-      <button type="button" disabled={!s || s.index === s.length - 1} onClick={() => void moveRow(store, row, 1)} aria-keyshortcuts="Alt+ArrowDown">
+      <button type="button" disabled={!s || s.index === s.length - 1} onClick={() => void moveSelected(store, 1)} aria-keyshortcuts="Alt+ArrowDown">
         {store.t('moveDown')}
       </button>
-      <button type="button" class="danger" disabled={!canDelete} onClick={() => props.open({ kind: 'delete', row })}>
+      <button type="button" class="danger" disabled={!canDelete} onClick={() => open({ kind: 'delete' })}>
         {store.t('delete')}
       </button>
     </div>
@@ -132,7 +146,7 @@ export function StructureTree() {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       wantFocus.current = true;
-      void moveRow(store, row, e.key === 'ArrowUp' ? -1 : 1);
+      void moveSelected(store, e.key === 'ArrowUp' ? -1 : 1);
       return;
     }
     switch (e.key) {
@@ -240,8 +254,8 @@ export function StructureTree() {
                 {store.t(`kind.${row.kind}`)}
               </span>{' '}
               <span class="visually-hidden">{store.t(`kind.${row.kind}`)}: </span>
-              {row.label}
-              {row.type ? <span class="type"> ({row.type})</span> : null}
+              <span class="row-name" lang={row.typeName ? undefined : store.sourceLanguage}>{row.label}</span>
+              {row.type ? <span class="type"> ({typeLabel(store.strings, row.type)})</span> : null}
             </li>
           );
         })}
