@@ -164,6 +164,19 @@ function parseTiming(line: string, lineNo: number, problem: (line: number, colum
   return { start, end, settings };
 }
 
+/**
+ * Why `text` cannot be written as one cue's text (a translated cue, `i18n import`), or undefined:
+ * an empty line would end the cue there (and what follows could be read as another cue, timing and
+ * all), and "-->" is never cue text. `index` is where the problem starts in `text`.
+ */
+export function cueTextProblem(text: string): { index: number; message: string } | undefined {
+  const blank = /^(?:\r\n|\r|\n)|(?:\r\n|\r|\n)(?:\r\n|\r|\n)/.exec(text);
+  if (blank) return { index: blank.index, message: 'a caption cue cannot hold an empty line: it would end the cue there' };
+  const arrow = text.indexOf('-->');
+  if (arrow >= 0) return { index: arrow, message: 'a caption cue cannot hold "-->"' };
+  return undefined;
+}
+
 /** A WebVTT file with these cues (ids, timings and settings kept). */
 export function writeVtt(cues: Array<Pick<Cue, 'start' | 'end' | 'text'> & { id?: string; settings?: string }>): string {
   const blocks = cues.map((c) => [...(c.id !== undefined ? [c.id] : []), `${cueTiming(c)}${c.settings ? ` ${c.settings}` : ''}`, c.text].join('\n'));

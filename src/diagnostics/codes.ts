@@ -59,6 +59,7 @@ export const CODES = {
   'xliff-unknown-unit': { severity: 'error', hint: 'The text this unit translates no longer exists (or moved): extract a new file; your tool\'s translation memory reuses the work already done.' },
   'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
   'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
+  'xliff-cue-text': { severity: 'error', hint: 'A caption cue is one block of lines: remove the empty line (a new cue needs its own timing, in the source language\'s captions), and write → instead of "-->".' },
   'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://<a domain your organisation controls>/courses/ }` or `xapi: { activityBase: urn:uuid:<a new UUID> }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
   // Hostile input (issue 13): characters, limits of the loader, rules authors need
   'invalid-character': { severity: 'error', hint: 'Remove the character: XML manifests and web pages cannot carry it.' },

@@ -4,13 +4,14 @@
  * language's .vtt with the same timings and the translated texts, at the path the block names for
  * that language (or one made from the source file's name, added to the block's `captions` map),
  * and records each cue like any text, so `check` reports a cue whose source changed since
- * (`checkStaleCaptions`). A caption file is written only when every one of its cues is translated.
+ * (`checkStaleCaptions`). A caption file is written only when every one of its cues is translated,
+ * and no translated cue holds what would end it or add a cue (an empty line, "-->": `xliff-cue-text`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { pathString, positionOf, type DataPath } from '../course/source-file.js';
-import { cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
+import { cueTextProblem, cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
 import type { CourseFile, CourseTexts } from './course-texts.js';
 import { readRecords, recordOf, RecordIndex, type Records } from './records.js';
 import { unitId } from './text-field.js';
@@ -130,6 +131,12 @@ export class CaptionImport {
     const source = this.sourceCues(found.block)[found.n - 1]!;
     if (source.text !== unit.source) {
       errors.push(diag('xliff-source-changed', `the ${this.from} text of cue ${found.n} of "${found.block.captions[this.from]}" changed since this file was extracted`, unit.sourceAt));
+      return true;
+    }
+    const problem = unit.target === undefined ? undefined : cueTextProblem(unit.target);
+    if (problem) {
+      // Written as it is, the text would end the cue early, or add a cue of its own, to the .vtt file.
+      errors.push(diag('xliff-cue-text', `the translation of cue ${found.n} of "${found.block.captions[this.from]}": ${problem.message}`, unit.targetAt ?? unit.at));
       return true;
     }
     if (unit.target === undefined) this.untranslated++;
