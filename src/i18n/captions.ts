@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { pathString, positionOf, type DataPath } from '../course/source-file.js';
-import { cueTextProblem, cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
+import { asCueLines, cueTextProblem, cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
 import type { CourseFile, CourseTexts } from './course-texts.js';
 import { readRecords, recordOf, RecordIndex, type Records } from './records.js';
 import { unitId } from './text-field.js';
@@ -136,13 +136,14 @@ export class CaptionImport {
     const problem = unit.target === undefined ? undefined : cueTextProblem(unit.target);
     if (problem) {
       // Written as it is, the text would end the cue early, or add a cue of its own, to the .vtt file.
-      errors.push(diag('xliff-cue-text', `the translation of cue ${found.n} of "${found.block.captions[this.from]}": ${problem.message}`, unit.targetAt ?? unit.at));
+      errors.push(diag('xliff-cue-text', `the translation of cue ${found.n} of "${found.block.captions[this.from]}": ${problem}`, unit.targetAt ?? unit.at));
       return true;
     }
     if (unit.target === undefined) this.untranslated++;
     else {
       if (!this.targets.has(found.block)) this.targets.set(found.block, new Map());
-      this.targets.get(found.block)!.set(found.n, unit.target);
+      // As the .vtt file will hold it (and read back): lines end with \n, and a cue does not end with a line break.
+      this.targets.get(found.block)!.set(found.n, asCueLines(unit.target));
     }
     return true;
   }

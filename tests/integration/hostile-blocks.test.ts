@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { parseVtt } from '../../src/course/webvtt.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { readRecords, recordOf } from '../../src/i18n/records.js';
 import { readXliff } from '../../src/i18n/xliff-read.js';
 import { writeXliff } from '../../src/i18n/xliff.js';
 import { buildInMemory, ROOT } from '../support/build.js';
@@ -66,7 +67,7 @@ describe('translated caption cues that would break the .vtt file', () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, color: false });
-    return { code, stdout: out.join(''), stderr: err.join('') };
+    return { code, stdout: out.join(''), stderr: err.join(''), output: `${out.join('')}${err.join('')}` };
   }
 
   /** The media fixture's course, extracted for Polish, with `targets` as the two cues' translations, imported. */
@@ -96,12 +97,21 @@ describe('translated caption cues that would break the .vtt file', () => {
     expect(existsSync(vtt)).toBe(false);
   });
 
-  it('cues with markup, line breaks and a leading space are written as the same cues', async () => {
-    const { imported, vtt, cwd } = await importCues(['<v Ana>"><img src=x onerror=alert(1)>\nline two', ' -> <script>alert(1)</script> &amp;']);
+  it('cues with markup, line breaks and a leading space are written as the same cues, and recorded as written', async () => {
+    // Before: "…\r\nline two\n" was written raw; the file read back as "…\nline two", the record kept the CR and the final LF.
+    const { imported, vtt, cwd } = await importCues(['<v Ana>"><img src=x onerror=alert(1)>\r\nline two\n', ' -> <script>alert(1)</script> &amp;']);
     expect(imported.code, imported.stderr).toBe(0);
     const { cues, problems } = parseVtt(readFileSync(vtt, 'utf8'));
     expect(problems).toEqual([]);
-    expect(cues.map((c) => c.text)).toEqual(['<v Ana>"><img src=x onerror=alert(1)>\nline two', ' -> <script>alert(1)</script> &amp;']);
+    const written = ['<v Ana>"><img src=x onerror=alert(1)>\nline two', ' -> <script>alert(1)</script> &amp;'];
+    expect(cues.map((c) => c.text)).toEqual(written);
+    // The records hold the hash of each cue as written, so a later change of the English cue makes it stale.
+    const records = readRecords(join(cwd, 'course'), 'pl', []);
+    const cueRecords = [...records].filter(([id]) => /captions\.cue-/.test(id)).map(([, r]) => r.target);
+    expect(cueRecords).toEqual(written.map((text) => recordOf('en', '', text).target));
     expect((await cli(cwd, 'check', 'course')).code).toBe(0);
+    const en = join(cwd, 'course/assets/conversation.en.vtt');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('Samira wonders', 'Samira asks'));
+    expect((await cli(cwd, 'check', 'course')).output).toMatch(/conversation\.pl\.vtt:\d+:1\s+warning\s.*\[stale-translation\]/);
   });
 });

@@ -104,7 +104,7 @@ function hotspotsArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
 // ---- captions -------------------------------------------------------------------------------
 
 /** Cue text the WebVTT reader must accept: no blank line, no "-->", not empty. */
-function asCueText(text: string): string {
+export function asCueText(text: string): string {
   const lines = text.replace(/-->/g, '->').split(/\r\n|\r|\n/).filter((l) => l !== '');
   return lines.length ? lines.join('\n') : '·';
 }
