@@ -115,3 +115,23 @@ describe('translated caption cues that would break the .vtt file', () => {
     expect((await cli(cwd, 'check', 'course')).output).toMatch(/conversation\.pl\.vtt:\d+:1\s+warning\s.*\[stale-translation\]/);
   });
 });
+
+describe('hostile blocks in a split course', () => {
+  it('blocks only in a module script: their kinds\' scripts ship, and every package is sound', async () => {
+    const dir = testdir({});
+    cpSync(join(ROOT, 'tests/fixtures/courses/hostile-blocks'), dir, { recursive: true });
+    // More than SPLIT_ABOVE_PAGES pages before the blocks' module: that module goes to modules/hostile.js.
+    const filler = Array.from({ length: 101 }, (_, i) => `  - id: f${i}\n    title: F${i}\n    blocks:\n      - type: text\n        body: x`);
+    writeFileSync(join(dir, 'modules/filler.yaml'), `id: filler\ntitle: Filler\npages:\n${filler.join('\n')}\n`);
+    writeFileSync(join(dir, 'course.yaml'), readFileSync(join(dir, 'course.yaml'), 'utf8').replace('modules: [modules/blocks.yaml]', 'modules: [modules/filler.yaml, modules/blocks.yaml]'));
+    const result = await buildInMemory(dir);
+    expect(errors(result.diagnostics)).toEqual([]);
+    expect(result.packages.length).toBe(5);
+    for (const pkg of result.packages) {
+      expect(pkg.files.map((f) => f.path).filter((p) => p.endsWith('.js')).sort()).toEqual([
+        'blocks/accordion.js', 'blocks/audio.js', 'blocks/flip-cards.js', 'blocks/hotspots.js', 'blocks/scenario.js', 'blocks/stepper.js', 'blocks/tabs.js', 'blocks/video.js', 'modules/hostile.js', 'player.js',
+      ]);
+      expect(packageProblems(pkg.zip, pkg.target), pkg.target).toEqual([]);
+    }
+  });
+});

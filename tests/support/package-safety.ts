@@ -22,7 +22,7 @@ const MANIFESTS: Record<string, { file: string; standard: 'scorm12' | 'scorm2004
 export interface SafetyOptions {
   /** The build's `blocks/<kind>.js` bundles, by kind: each shipped one must be exactly that. */
   blockScripts?: Record<string, string>;
-  /** The blocks the course's pages hold, in order (html-safety.ts `blockShapes`): author text that escaped its element changes them. */
+  /** The blocks the course's pages hold, in order (html-safety.ts `blockShapes`): author text that escaped its element changes them. Only for a course whose pages are all in index.html (not split). */
   blocks?: BlockShape[];
 }
 
@@ -68,9 +68,9 @@ export function packageProblems(zip: Buffer, target: string, options: SafetyOpti
   }
   if (data) {
     // An author text that escaped its element would add or swallow sections.
-    const sections = page.querySelectorAll('section.cp-page').length;
+    const sections = page.querySelectorAll('section.cp-page').length + moduleHtmls(entries).reduce((n, html) => n + parseHtml(`<body>${html}`).querySelectorAll('section.cp-page').length, 0);
     const expected = data.pages.length + data.assessments.length;
-    if (sections !== expected) problems.push(`index.html has ${sections} page sections for ${expected} pages and assessments`);
+    if (sections !== expected) problems.push(`index.html and its module scripts have ${sections} page sections for ${expected} pages and assessments`);
     for (const fragment of htmlStrings(data)) problems.push(...executableMarkup(parseHtml(fragment), { playerScripts: false }).map((m) => `course data runs ${m}`));
   }
   return problems;
@@ -101,4 +101,16 @@ function scriptFileProblems(entries: Map<string, Buffer>, kinds: string[], optio
     }
   }
   return problems;
+}
+
+/** The page markup of a split course's module scripts (those that parse; scriptFileProblems reports the others). */
+function moduleHtmls(entries: Map<string, Buffer>): string[] {
+  return [...entries].flatMap(([name, data]) => {
+    const chunk = /^modules\/[a-z0-9-]+\.js$/.test(name) ? /^coursepackModule\((.*)\);\n$/s.exec(data.toString('utf8')) : null;
+    try {
+      return chunk ? [(JSON.parse(chunk[1]!) as { html: string }).html] : [];
+    } catch {
+      return [];
+    }
+  });
 }
