@@ -93,11 +93,24 @@ function coordinateArb(ctx: BlockCtx): fc.Arbitrary<{ value: number; broken: boo
   return fc.oneof({ weight: 5, arbitrary: inside }, { weight: 1, arbitrary: outside.map((value) => ({ value, broken: true })) });
 }
 
+/**
+ * A file path, or (in a course of several languages, sometimes) one path per language; with
+ * structures 'any', sometimes a language is left out, which must earn `missing`.
+ */
+function perLanguageArb(ctx: BlockCtx, path: string, missing: string, other = path): fc.Arbitrary<{ src: string | Record<string, string>; expect: string[] }> {
+  const one = fc.constant({ src: path as string | Record<string, string>, expect: [] as string[] });
+  if (ctx.langs.length < 2) return one;
+  const all = Object.fromEntries(ctx.langs.map((l, i) => [l, i % 2 ? other : path]));
+  const choices = [{ weight: 2, arbitrary: one }, { weight: 1, arbitrary: fc.constant({ src: all as string | Record<string, string>, expect: [] as string[] }) }];
+  if (ctx.structures === 'any') choices.push({ weight: 1, arbitrary: fc.constant({ src: { [ctx.langs[0]!]: path }, expect: [missing] }) });
+  return fc.oneof(...choices);
+}
+
 function hotspotsArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
   const spot = fc.record({ x: coordinateArb(ctx), y: coordinateArb(ctx), label: ctx.text(), body: ctx.text() });
-  return fc.record({ title: opt(ctx.text()), alt: ctx.nonBlankText(), spots: listArb(ctx, spot, 1, 20) }).map(({ title, alt, spots }) => ({
-    block: clean({ type: 'hotspots', title, image: { src: 'assets/pic.svg', alt }, spots: spots.list.map((s) => ({ x: s.x.value, y: s.y.value, label: s.label, body: s.body })) }),
-    expect: spots.broken || spots.list.some((s) => s.x.broken || s.y.broken) ? ['invalid-value'] : [],
+  return fc.record({ title: opt(ctx.text()), alt: ctx.nonBlankText(), spots: listArb(ctx, spot, 1, 20), src: perLanguageArb(ctx, 'assets/pic.svg', 'untranslated-image') }).map(({ title, alt, spots, src }) => ({
+    block: clean({ type: 'hotspots', title, image: { src: src.src, alt }, spots: spots.list.map((s) => ({ x: s.x.value, y: s.y.value, label: s.label, body: s.body })) }),
+    expect: spots.broken || spots.list.some((s) => s.x.broken || s.y.broken) ? ['invalid-value'] : src.expect,
   }));
 }
 
@@ -165,9 +178,13 @@ function mediaArb(ctx: BlockCtx, type: 'video' | 'audio'): fc.Arbitrary<Generate
     ['assets/pic.svg', 'media-format'],
     ['assets/none.webm', 'missing-asset'],
   ];
+  const good = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...sources).map((s) => ({ src: s as string | Record<string, string>, expect: [] as string[] })) },
+    { weight: 1, arbitrary: perLanguageArb(ctx, sources[0]!, 'untranslated-media', sources[1]) },
+  );
   const src = ctx.structures === 'valid'
-    ? fc.constantFrom(...sources).map((s) => ({ src: s, expect: [] as string[] }))
-    : fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...sources).map((s) => ({ src: s, expect: [] as string[] })) }, { weight: 1, arbitrary: fc.constantFrom(...badSources).map(([s, code]) => ({ src: s, expect: [code] })) });
+    ? good
+    : fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...badSources).map(([s, code]) => ({ src: s as string | Record<string, string>, expect: [code] })) });
   const words = fc.constantFrom('captions', 'transcript', 'both', ...(ctx.structures === 'any' ? ['neither'] : []));
   return fc
     .record({ id: ctx.id, title: ctx.text(), src, words, captions: captionsArb(ctx), transcript: ctx.text(), speech: fc.boolean(), completion: fc.boolean(), poster: fc.boolean(), external: fc.boolean() })
@@ -208,12 +225,14 @@ const NODE_IDS = ['start', 'n1', 'n2', 'n3', 'n4', 'n5', 'end-good', 'end-poor']
 function validScenarioArb(ctx: BlockCtx) {
   return fc
     .record({
-      talk: fc.integer({ min: 1, max: 4 }),
+      talk: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constant(0) }),
       ends: fc.integer({ min: 1, max: 2 }),
       extra: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }),
       order: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
     })
     .map(({ talk, ends, extra, order }) => {
+      // talk 0: one node, an ending (the scenario is over as it starts).
+      if (talk === 0) return { ids: ['end-good'], edges: [[]], talk, listed: [0], broken: false };
       const ids = [...NODE_IDS.slice(0, talk), ...NODE_IDS.slice(6, 6 + ends)];
       const edges: Array<Array<number>> = ids.map(() => []);
       for (let i = 0; i < talk - 1; i++) edges[i]!.push(i + 1);
@@ -229,7 +248,7 @@ function randomScenarioArb() {
   const target = fc.oneof(fc.constantFrom(...NODE_IDS), fc.constantFrom('nowhere', 'starts', 'n9'));
   return fc
     .record({
-      nodes: fc.array(fc.record({ id: fc.constantFrom(...NODE_IDS), end: fc.constantFrom(undefined, 'good', 'poor', 'neutral'), next: fc.array(target, { maxLength: 3 }), both: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+      nodes: fc.array(fc.record({ id: fc.constantFrom(...NODE_IDS), end: fc.constantFrom(undefined, 'good', 'poor', 'neutral'), next: fc.array(target, { maxLength: 3 }), both: fc.boolean(), sameChoiceIds: fc.boolean(), scored: fc.boolean() }), { minLength: 1, maxLength: 6 }),
       start: opt(target),
     })
     .map(({ nodes, start }) => ({ nodes, start, broken: true }));
@@ -246,14 +265,15 @@ function scenarioArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
       if (i >= g.talk) return clean({ id: g.ids[i], speaker: x.speaker, line: x.line, end: ending(i), score: x.score, feedback: x.debrief });
       return clean({ id: g.ids[i], speaker: x.speaker, line: x.line, choices: g.edges[i]!.map((to, c) => clean({ id: `c${c}`, text: t[(i + c) % 8]!.choice, feedback: t[(i + c + 1) % 8]!.feedback, next: g.ids[to] })) });
     });
-    return valid({ type: 'scenario', ...h, ...(g.listed[0] === 0 ? {} : { start: 'start' }), nodes });
+    return valid({ type: 'scenario', ...h, ...(g.listed[0] === 0 || g.talk === 0 ? {} : { start: 'start' }), nodes });
   });
   if (ctx.structures === 'valid') return validOne;
   const randomOne = fc.tuple(head, nodeTexts, randomScenarioArb()).map(([h, t, g]) => {
     const nodes = g.nodes.map((n, i) => {
       const x = t[i]!;
-      const choices = n.next.map((to, c) => clean({ id: `c${c}`, text: x.choice, feedback: x.feedback, next: to }));
-      return clean({ id: n.id, speaker: x.speaker, line: x.line, ...(n.end ? { end: n.end, score: x.score, feedback: x.debrief } : {}), ...(!n.end || n.both ? (choices.length ? { choices } : {}) : {}) });
+      const choices = n.next.map((to, c) => clean({ id: n.sameChoiceIds && n.next.length > 1 && i % 4 === 0 ? 'c' : `c${c}`, text: x.choice, feedback: x.feedback, next: to }));
+      const score = n.end || (n.scored && i % 3 === 0) ? x.score : undefined;
+      return clean({ id: n.id, speaker: x.speaker, line: x.line, ...(n.end ? { end: n.end, feedback: x.debrief } : {}), score, ...(!n.end || n.both ? (choices.length ? { choices } : {}) : {}) });
     });
     return { block: clean({ type: 'scenario', ...h, start: g.start, nodes }), expect: scenarioExpectation(nodes, g.start) };
   });
@@ -266,6 +286,9 @@ function scenarioArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
  */
 function scenarioExpectation(nodes: Array<Record<string, unknown>>, start: string | undefined): string[] {
   const ids = nodes.map((n) => n.id as string);
+  const choiceIds = (n: Record<string, unknown>) => ((n.choices as Array<{ id: string }> | undefined) ?? []).map((c) => c.id);
+  if (nodes.some((n) => new Set(choiceIds(n)).size !== choiceIds(n).length)) return ['duplicate-id'];
+  if (nodes.some((n) => n.end === undefined && n.score !== undefined)) return ['scenario-node-kind'];
   if (new Set(ids).size !== ids.length) return ['scenario-duplicate-node'];
   const next = (n: Record<string, unknown>) => ((n.choices as Array<{ next: string }> | undefined) ?? []).map((c) => c.next);
   if (nodes.some((n) => (n.end !== undefined) === (n.choices !== undefined))) return ['scenario-node-kind'];
