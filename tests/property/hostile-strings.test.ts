@@ -75,8 +75,10 @@ function checkOutcome(o: Outcome, files: Files, allowed: string[] | undefined): 
   expect([0, 1], o.stderr).toContain(o.exit);
   expect(o.stderr).not.toMatch(/\n\s+at /);
   const errors = o.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) {
-    expect(allowed ?? Object.keys(CODES), `${d.code}: ${d.message}`).toContain(d.code);
+  for (const d of errors) expect(allowed ?? Object.keys(CODES), `${d.code}: ${d.message}`).toContain(d.code);
+  // Every error and warning names a place in a file of the course, and a code of the catalogue.
+  for (const d of o.diagnostics.filter((x) => x.severity !== 'info')) {
+    expect(Object.keys(CODES), d.message).toContain(d.code);
     expect([d.file, d.line, d.column].every((v) => v !== undefined), `${d.code} has no position: ${d.message}`).toBe(true);
     expect(d.line! >= 1 && d.column! >= 1 && [...Object.keys(files), ...Object.keys(mediaFiles())].includes(d.file!.replace(/^course\//, '')), `${d.code} at ${d.file}:${d.line}:${d.column}`).toBe(true);
   }
