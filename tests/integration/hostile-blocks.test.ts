@@ -6,13 +6,11 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
 import { parseVtt } from '../../src/course/webvtt.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { readRecords, recordOf } from '../../src/i18n/records.js';
-import { readXliff } from '../../src/i18n/xliff-read.js';
-import { writeXliff } from '../../src/i18n/xliff.js';
 import { buildInMemory, ROOT } from '../support/build.js';
+import { cli, importCueTranslations } from '../support/caption-translation.js';
 import { packageProblems } from '../support/package-safety.js';
 import { testdir, type Files } from '../support/testdir.js';
 
@@ -63,34 +61,14 @@ describe('caption files with characters no package may hold', () => {
 });
 
 describe('translated caption cues that would break the .vtt file', () => {
-  async function cli(cwd: string, ...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, color: false });
-    return { code, stdout: out.join(''), stderr: err.join(''), output: `${out.join('')}${err.join('')}` };
-  }
-
-  /** The media fixture's course, extracted for Polish, with `targets` as the two cues' translations, imported. */
-  async function importCues(targets: [string, string]) {
-    const cwd = testdir({});
-    cpSync(join(ROOT, 'tests/fixtures/courses/media'), join(cwd, 'course'), { recursive: true });
-    expect((await cli(cwd, 'i18n', 'extract', 'course', '--lang', 'pl', '--out', 'pl.xlf')).code).toBe(0);
-    const read: Diagnostic[] = [];
-    const x = readXliff('pl.xlf', readFileSync(join(cwd, 'pl.xlf')), read)!;
-    let cue = 0;
-    const files = x.files.map((f) => ({ original: f.original!, units: f.units.map((u) => ({ id: u.id, source: u.source, target: /captions\.cue-/.test(u.id) ? targets[cue++]! : `PL ${u.source}`, state: 'translated' })) }));
-    const first = x.files[0]!;
-    writeFileSync(join(cwd, 'pl-done.xlf'), writeXliff({ courseId: first.courseId!, sourceLanguage: first.sourceLanguage, targetLanguage: first.targetLanguage, files }));
-    const imported = await cli(cwd, 'i18n', 'import', 'course', 'pl-done.xlf');
-    return { cwd, imported, vtt: join(cwd, 'course/assets/conversation.pl.vtt') };
-  }
+  const importCues = (targets: [string, string]) => importCueTranslations(targets);
 
   it('a blank line or "-->" in a translated cue is refused at its unit, and no caption file is written', async () => {
     // Before: import wrote a .vtt with an extra, injected cue ("\n\n00:00:09.000 --> …") and a cue holding "-->", which check then refused.
     const { imported, vtt, cwd } = await importCues(['Samira się zastanawia.\n\n00:00:09.000 --> 00:00:10.000\nWstrzyknięty napis', 'Doradczyni --> słucha.']);
     expect(imported.code).toBe(1);
     // `file:line:col  error  message  [code]`, one per unit, at each <target>.
-    const printed = [...`${imported.stdout}${imported.stderr}`.matchAll(/^(\S+):(\d+):(\d+)\s+error\s.*\[([a-z-]+)\]$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3]), m[4]]);
+    const printed = [...`${imported.output}`.matchAll(/^(\S+):(\d+):(\d+)\s+error\s.*\[([a-z-]+)\]$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3]), m[4]]);
     const xliff = readFileSync(join(cwd, 'pl-done.xlf'), 'utf8').split('\n');
     const targetLines = xliff.flatMap((line, i) => (/<target[ >]/.test(line) && (line.includes('Samira się') || line.includes('Doradczyni')) ? [i + 1] : []));
     expect(printed).toEqual(targetLines.map((line) => ['pl-done.xlf', line, expect.any(Number), 'xliff-cue-text']));
@@ -100,7 +78,7 @@ describe('translated caption cues that would break the .vtt file', () => {
   it('cues with markup, line breaks and a leading space are written as the same cues, and recorded as written', async () => {
     // Before: "…\r\nline two\n" was written raw; the file read back as "…\nline two", the record kept the CR and the final LF.
     const { imported, vtt, cwd } = await importCues(['<v Ana>"><img src=x onerror=alert(1)>\r\nline two\n', ' -> <script>alert(1)</script> &amp;']);
-    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.code, imported.output).toBe(0);
     const { cues, problems } = parseVtt(readFileSync(vtt, 'utf8'));
     expect(problems).toEqual([]);
     const written = ['<v Ana>"><img src=x onerror=alert(1)>\nline two', ' -> <script>alert(1)</script> &amp;'];

@@ -100,6 +100,15 @@ async function check(course = 'course'): Promise<{ exit: number; stderr: string;
   return { exit, stderr: err.join(''), diagnostics };
 }
 
+/** Exit 0 or 1, no stack trace, every error in a file at a line and column. */
+function expectSound(result: Awaited<ReturnType<typeof check>>): void {
+  expect([0, 1], result.stderr).toContain(result.exit);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
+    expect(d.file !== undefined && d.line !== undefined && d.column !== undefined, `${d.code} ${d.message}`).toBe(true);
+  }
+}
+
 describe('the loader against mutated bytes of the counsellor training', () => {
   it(
     'never gives an internal error, and positions every error in a file',
@@ -111,12 +120,7 @@ describe('the loader against mutated bytes of the counsellor training', () => {
           const original = readFileSync(path);
           writeFileSync(path, mutate(original, mutations));
           try {
-            const result = await check();
-            expect([0, 1], result.stderr).toContain(result.exit);
-            expect(result.stderr).not.toMatch(/\n\s+at /);
-            for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
-              expect(d.file !== undefined && d.line !== undefined && d.column !== undefined, `${d.code} ${d.message}`).toBe(true);
-            }
+            expectSound(await check());
           } finally {
             writeFileSync(path, original);
           }
@@ -138,11 +142,7 @@ describe('the loader against mutated bytes of the counsellor training', () => {
           writeFileSync(path, mutate(original, mutations));
           try {
             const result = await check(file.split('/')[0]);
-            expect([0, 1], result.stderr).toContain(result.exit);
-            expect(result.stderr).not.toMatch(/\n\s+at /);
-            for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
-              expect(d.file !== undefined && d.line !== undefined && d.column !== undefined, `${d.code} ${d.message}`).toBe(true);
-            }
+            expectSound(result);
             // A mutated caption file that no longer reads is reported in that file.
             if (file.endsWith('.vtt') && result.exit === 1 && result.diagnostics.some((d) => d.code === 'caption-invalid')) {
               expect(result.diagnostics.filter((d) => d.code === 'caption-invalid').every((d) => file.endsWith(d.file!))).toBe(true);
