@@ -4,7 +4,8 @@
  * `i18n import` and `check` on a copy of the media fixture. A translation that cannot be one cue
  * (an empty line, "-->") is refused at its <target> and nothing is written; any other is written
  * as that cue (line breaks as \n, none at its end), the course checks clean (no stale cue), and extracting again sends the same
- * translations back as targets.
+ * translations back as targets. And the WebVTT reader itself, on any text: it never throws and places
+ * every problem at a line and column of the file.
  *
  * Seeded like the other property tests (tests/README.md): COURSEPACK_PROPERTY_RUNS, COURSEPACK_PROPERTY_SEED.
  */
@@ -52,4 +53,28 @@ describe('caption cues with generated texts through i18n extract and import', ()
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
   }, 60_000 + RUNS * 5_000);
+
+  it('the WebVTT reader never throws on any text, and places every problem inside the file', () => {
+    const timing = fc.tuple(fc.nat(5_000_000), fc.nat(5_000_000)).map(([a, b]) => `${stamp(a)} --> ${stamp(b)}`);
+    const line = fc.oneof(stringArb('any'), timing, fc.constantFrom('WEBVTT', 'WEBVTT - x', '', 'NOTE x', 'STYLE', 'REGION', '-->', '00:00.000 --> 00:01.000 align:start', '1', ' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (lines, eol, header) => {
+        const text = [...(header ? ['WEBVTT', ''] : []), ...lines].join(eol);
+        const { cues, problems } = parseVtt(text);
+        const fileLines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+        for (const p of problems) {
+          expect(p.line >= 1 && p.line <= fileLines.length, `${p.message} at line ${p.line} of ${fileLines.length}`).toBe(true);
+          expect(p.column >= 1 && p.column <= fileLines[p.line - 1]!.length + 1, `${p.message} at ${p.line}:${p.column}`).toBe(true);
+        }
+        for (const c of cues) expect(c.end > c.start && !c.text.includes('-->') && c.text !== '').toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS * 100 },
+    );
+  });
 });
+
+/** `hh:mm:ss.ttt` of `ms`, written here independently of webvtt.ts. */
+function stamp(ms: number): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(Math.floor(ms / 3600000))}:${pad(Math.floor(ms / 60000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+}
