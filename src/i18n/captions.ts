@@ -15,7 +15,7 @@ import { asCueLines, cueTextProblem, cueTiming, parseVtt, writeVtt, type Cue } f
 import type { CourseFile, CourseTexts } from './course-texts.js';
 import { readRecords, recordOf, RecordIndex, type Records } from './records.js';
 import { unitId } from './text-field.js';
-import type { XliffUnit } from './xliff.js';
+import { invalidXmlCharIndex, type XliffUnit } from './xliff.js';
 import type { ReadUnit } from './xliff-read.js';
 import type { YamlEdit } from './yaml-edit.js';
 
@@ -85,6 +85,12 @@ export function extractCaptionUnits(course: CourseTexts, from: string, lang: str
     }
     const targetPath = block.captions[lang];
     const target = targetPath !== undefined ? matching(source, readCues(course.dir, targetPath, [])) : null;
+    // A cue XML cannot carry stops the extraction (as a course text does: extract.ts), at its place in the .vtt file.
+    const uncarriable = [...source.map((cue) => ({ cue, path: sourcePath })), ...(target ?? []).map((cue) => ({ cue, path: targetPath! }))].filter(({ cue, path }) => !cueCarriable(cue, path, out));
+    if (uncarriable.length) {
+      failed = true;
+      continue;
+    }
     source.forEach((cue, i) => {
       const unit: XliffUnit = { id: cueUnitId(block, i + 1), source: cue.text, note: cueTiming(cue) };
       const translation = target?.[i]?.text;
@@ -98,6 +104,16 @@ export function extractCaptionUnits(course: CourseTexts, from: string, lang: str
     });
   }
   return failed ? null : result;
+}
+
+/** False (with an `xliff-character` diagnostic at the character in the .vtt file) when XLIFF cannot carry the cue's text. */
+function cueCarriable(cue: Cue, path: string, out: Diagnostic[]): boolean {
+  const index = invalidXmlCharIndex(cue.text);
+  if (index < 0) return true;
+  const before = cue.text.slice(0, index).split('\n');
+  const code = cue.text.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
+  out.push(diag('xliff-character', `this cue holds the character U+${code}, which XLIFF cannot carry`, { file: posix.normalize(path), line: cue.textLine + before.length - 1, column: before[before.length - 1]!.length + 1 }));
+  return false;
 }
 
 /** `i18n import`: collects the cue units of a translated file, then writes each caption file whose cues are all translated. */

@@ -113,3 +113,20 @@ describe('hostile blocks in a split course', () => {
     }
   });
 });
+
+describe('caption cues that XLIFF cannot carry', () => {
+  it('i18n extract stops with xliff-character at the cue in the .vtt file, and writes no XLIFF file', async () => {
+    // Before: extract exited 0 and wrote U+0007 and U+FFFE raw into pl.xlf, which no XML parser (so no translation tool) reads.
+    const cwd = testdir({});
+    cpSync(join(ROOT, 'tests/fixtures/courses/media'), join(cwd, 'course'), { recursive: true });
+    writeFileSync(join(cwd, 'course/assets/conversation.en.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:02.600\nSamira wonders\nwhether \u0007 she can\n\n00:00:03.000 --> 00:00:04.700\nok \uFFFE\n');
+    const extracted = await cli(cwd, 'i18n', 'extract', 'course', '--lang', 'pl', '--out', 'pl.xlf');
+    expect(extracted.code).toBe(1);
+    const printed = [...extracted.output.matchAll(/^(\S+):(\d+):(\d+)\s+error\s.*\[([a-z-]+)\]$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3]), m[4]]);
+    expect(printed).toEqual([
+      ['course/assets/conversation.en.vtt', 5, 9, 'xliff-character'],
+      ['course/assets/conversation.en.vtt', 8, 4, 'xliff-character'],
+    ]);
+    expect(existsSync(join(cwd, 'pl.xlf'))).toBe(false);
+  });
+});
