@@ -10,9 +10,13 @@
  * Seeded like the other property tests (tests/README.md): COURSEPACK_PROPERTY_RUNS, COURSEPACK_PROPERTY_SEED.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cueTextProblem, parseVtt } from '../../src/course/webvtt.js';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { readXliff } from '../../src/i18n/xliff-read.js';
+import { invalidXmlCharIndex } from '../../src/i18n/xliff.js';
 import { cli, cueTargets, importCueTranslations } from '../support/caption-translation.js';
 import { asCueText } from './block-arbitrary.js';
 import { stringArb } from './course-arbitrary.js';
@@ -51,6 +55,29 @@ describe('caption cues with generated texts through i18n extract and import', ()
         expect(cueTargets(cwd, 'again.xlf')).toEqual(lines);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+  }, 60_000 + RUNS * 5_000);
+
+  it('i18n extract of cues of any Unicode: a well-formed XLIFF file, or xliff-character at the cue and no file', async () => {
+    const cue = stringArb('any').map(asCueText);
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(cue, cue), async (sources) => {
+        const english = `WEBVTT\n\n00:00:00.000 --> 00:00:02.600\n${sources[0]}\n\n00:00:03.000 --> 00:00:04.700\n${sources[1]}\n`;
+        const { cwd, extracted } = await importCueTranslations(['a', 'b'], english);
+        const xlf = join(cwd, 'pl.xlf');
+        // As the UTF-8 file holds them (a lone surrogate is written as U+FFFD).
+        if (sources.some((s) => invalidXmlCharIndex(Buffer.from(s, 'utf8').toString('utf8')) >= 0)) {
+          expect(extracted.code, extracted.output).toBe(1);
+          expect(extracted.output).toMatch(/^course\/assets\/conversation\.en\.vtt:\d+:\d+\s+error\s.*\[xliff-character\]$/m);
+          expect(existsSync(xlf)).toBe(false);
+          return;
+        }
+        expect(extracted.code, extracted.output).toBe(0);
+        const read: Diagnostic[] = [];
+        expect(readXliff('pl.xlf', readFileSync(xlf), read)).not.toBeNull();
+        expect(read).toEqual([]);
+      }),
+      { seed: SEED, numRuns: RUNS * 2, endOnFailure: true },
     );
   }, 60_000 + RUNS * 5_000);
 
