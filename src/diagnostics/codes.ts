@@ -68,6 +68,7 @@ export const CODES = {
   'duplicate-language': { severity: 'error', hint: 'List each language once: one package is built per language.' },
   'invalid-language': { severity: 'error', hint: 'Write a BCP 47 language tag: a language (en, fr, pt), optionally a script and a region (pt-BR, zh-Hant, es-419).' },
   'empty-alt': { severity: 'error', hint: 'Say what the image shows, for learners who cannot see it; if it is only decoration, write `decorative: true` instead of `alt`.' },
+  'empty-label': { severity: 'error', hint: 'Write the words of the button, tab or player: screen readers announce a control by this text, and say only "button" without it.' },
   'wrong-file-kind': { severity: 'error', hint: 'List module files under `modules:` and assessment files under `assessment:`/`assessments:`; course.yaml itself is never listed.' },
   'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
   'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },

@@ -22,6 +22,8 @@ export interface BlockCtx {
   text: () => fc.Arbitrary<Text>;
   /** A text with a non-blank value in every language (alt texts of accepted courses). */
   nonBlankText: () => fc.Arbitrary<Text>;
+  /** A text that names a control (src/course/label-rules.ts): never blank in accepted courses. */
+  labelText: () => fc.Arbitrary<Text>;
   /** A raw string (for one language), e.g. a caption cue. */
   string: () => fc.Arbitrary<string>;
   id: fc.Arbitrary<string>;
@@ -69,7 +71,8 @@ function listArb<T>(ctx: BlockCtx, item: fc.Arbitrary<T>, min: number, max: numb
 }
 
 function panelsArb(ctx: BlockCtx, type: 'accordion' | 'tabs' | 'stepper', min: number, max: number): fc.Arbitrary<GeneratedBlock> {
-  const panel = fc.record({ title: ctx.text(), body: ctx.text() });
+  // An accordion section's or a tab's title names its button; a step's title is a heading.
+  const panel = fc.record({ title: type === 'stepper' ? ctx.text() : ctx.labelText(), body: ctx.text() });
   const key = type === 'stepper' ? 'steps' : 'items';
   return fc.record({ title: opt(ctx.text()), panels: listArb(ctx, panel, min, max) }).map(({ title, panels }) => ({
     block: clean({ type, title, [key]: panels.list }),
@@ -187,7 +190,7 @@ function mediaArb(ctx: BlockCtx, type: 'video' | 'audio'): fc.Arbitrary<Generate
     : fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...badSources).map(([s, code]) => ({ src: s as string | Record<string, string>, expect: [code] })) });
   const words = fc.constantFrom('captions', 'transcript', 'both', ...(ctx.structures === 'any' ? ['neither'] : []));
   return fc
-    .record({ id: ctx.id, title: ctx.text(), src, words, captions: captionsArb(ctx), transcript: ctx.text(), speech: fc.boolean(), completion: fc.boolean(), poster: fc.boolean(), external: fc.boolean() })
+    .record({ id: ctx.id, title: ctx.labelText(), src, words, captions: captionsArb(ctx), transcript: ctx.text(), speech: fc.boolean(), completion: fc.boolean(), poster: fc.boolean(), external: fc.boolean() })
     .map((m) => {
       const expect = [...m.src.expect];
       const withCaptions = m.words === 'captions' || m.words === 'both' || (type === 'video' && m.speech && m.words !== 'neither');
@@ -255,7 +258,7 @@ function randomScenarioArb() {
 }
 
 function scenarioArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
-  const texts = fc.record({ speaker: opt(ctx.text()), line: ctx.text(), choice: ctx.text(), feedback: opt(ctx.text()), debrief: opt(ctx.text()), score: opt(fc.integer({ min: 0, max: 100 })) });
+  const texts = fc.record({ speaker: opt(ctx.text()), line: ctx.text(), choice: ctx.labelText(), feedback: opt(ctx.text()), debrief: opt(ctx.text()), score: opt(fc.integer({ min: 0, max: 100 })) });
   const nodeTexts = fc.array(texts, { minLength: 8, maxLength: 8 });
   const head = fc.record({ id: ctx.id, title: ctx.text(), intro: opt(ctx.text()) });
   const ending = (i: number) => (['good', 'poor', 'neutral'] as const)[i % 3];

@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { refusedClass } from '../../src/course/characters.js';
+import { blankLabel } from '../../src/course/label-rules.js';
 import { newBlockArb, type BlockCtx, type GeneratedBlock } from './block-arbitrary.js';
 
 export type StringKind = 'any' | 'accepted';
@@ -113,8 +114,9 @@ export function stringArb(kind: StringKind): fc.Arbitrary<string> {
 }
 
 /** A text field: a string for a one-language course, else one string per language. */
-function textArb(langs: string[], kind: StringKind, nonBlank = false): fc.Arbitrary<string | Record<string, string>> {
-  const one = nonBlank ? stringArb(kind).filter((t) => t.trim() !== '') : stringArb(kind);
+function textArb(langs: string[], kind: StringKind, nonBlank: boolean | ((t: string) => boolean) = false): fc.Arbitrary<string | Record<string, string>> {
+  const keep = typeof nonBlank === 'function' ? nonBlank : (t: string) => t.trim() !== '';
+  const one = nonBlank ? stringArb(kind).filter(keep) : stringArb(kind);
   if (langs.length === 1) return one;
   return fc.tuple(...langs.map(() => one)).map((values) => Object.fromEntries(langs.map((l, i) => [l, values[i]!])));
 }
@@ -197,6 +199,7 @@ function anyBlockArb(ctx: Ctx): fc.Arbitrary<GeneratedBlock> {
     structures: ctx.structures,
     text: () => textArb(ctx.langs, ctx.kind),
     nonBlankText: () => textArb(ctx.langs, ctx.kind, ctx.kind === 'accepted'),
+    labelText: () => textArb(ctx.langs, ctx.kind, ctx.kind === 'accepted' && ((t: string) => !blankLabel(t))),
     string: () => stringArb(ctx.kind),
     id: idArb,
   };

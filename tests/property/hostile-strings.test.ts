@@ -42,8 +42,8 @@ const LIMIT_CODES = ['state-too-large', 'response-too-long', 'state-key-collisio
  */
 const SCHEMA_CODES = ['invalid-value'];
 const COURSE_CODES = ['media-content'];
-/** What arbitrary strings may add: a character no output can carry, an image described by nothing. */
-const STRING_CODES = ['invalid-character', 'empty-alt'];
+/** What arbitrary strings may add: a character no output can carry, an image described by nothing, a button named by nothing. */
+const STRING_CODES = ['invalid-character', 'empty-alt', 'empty-label'];
 
 interface Outcome {
   exit: number;
