@@ -1,7 +1,8 @@
 /**
- * Regressions found by the generated courses of tests/property/hostile-strings.test.ts in issue 15's
- * blocks (block-arbitrary.ts): each was a package that held what no package may hold, or a crash,
- * for something an author wrote. Each case is the smallest course that showed it.
+ * Regressions found by the generated inputs of tests/property/ (hostile-strings, caption-strings)
+ * in issue 15's blocks and their captions' translation: a package holding what no package may
+ * hold, an XLIFF file no tool reads, a caption file broken or recorded wrongly by i18n import.
+ * Each case is the smallest course that showed it; each failed before its fix.
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
