@@ -13,6 +13,7 @@ import type { AssetUse, CourseSources } from './rules.js';
 import type { ModuleSource } from './schema.js';
 import { keyPositionOf, pathString, positionOf, type DataPath, type SourceFile } from './source-file.js';
 import { parseVtt, type Cue } from './webvtt.js';
+import { describeCodePoint, refusedCharacters, refusedHint } from './characters.js';
 import { checkStaleCaptions } from '../i18n/captions.js';
 
 /** Extensions each kind of block plays (what Chromium, Firefox and Safari play natively; Moodle serves them with a media type). */
@@ -147,8 +148,20 @@ function readCaptions(dir: string, path: string, out: Diagnostic[], result: Medi
     return;
   }
   result.texts.set(path, text);
+  // Cue texts become the transcript in index.html (and go to XLIFF): the characters no course text may hold are refused here too.
+  const refused = refusedCharacters(text, MAX_CHARACTER_REPORTS);
+  for (const c of refused) out.push(diag('invalid-character', `${describeCodePoint(c.codePoint)} cannot be used in a caption file`, { file: path, ...linePosition(text, c.index) }, { hint: refusedHint(c) }));
   const { cues, problems } = parseVtt(text);
   for (const p of problems) out.push(diag('caption-invalid', p.message, { file: path, line: p.line, column: p.column }));
   if (!problems.length && !cues.length) out.push(diag('caption-invalid', `"${path}" holds no cue`, { file: path, line: 1, column: 1 }));
-  if (!problems.length && cues.length) result.cues.set(path, cues);
+  if (!problems.length && !refused.length && cues.length) result.cues.set(path, cues);
+}
+
+const MAX_CHARACTER_REPORTS = 10;
+
+/** 1-based line and column (UTF-16 units) of `index`, lines ending as WebVTT ends them (\r\n, \r or \n). */
+function linePosition(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index).replace(/^\uFEFF/, '');
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }

@@ -6,6 +6,7 @@ import { checkAsset } from './assets.js';
 import { describeCodePoint, refusedClass, refusedHint } from './characters.js';
 import { checkTheme } from './theme.js';
 import { checkScenario } from './scenario-graph.js';
+import { checkControlLabels } from './label-rules.js';
 import { classifyLink, markdownRefs, stripHtmlComments } from './markdown-refs.js';
 import { markdownExcess } from './markdown-limits.js';
 import { FILE_SCHEMAS, type AssessmentSource, type CourseSource, type FileKind, type ModuleSource, type QuestionSource } from './schema.js';
@@ -48,6 +49,7 @@ export function runRules(all: CourseSources, out: Diagnostic[]): AssetUse[] {
   checkQuestions(sources, out);
   checkAssessments(sources, out);
   checkScenarios(sources, out);
+  checkControlLabels(sources, out);
   checkTheme(sources.course.file, sources.course.data.theme, out);
   for (const f of files) checkTexts(f, sources.course.data.languages, out);
   checkStaleTranslations(sources.dir, sources.course.data.languages, files, out);

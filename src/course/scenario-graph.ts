@@ -55,6 +55,11 @@ export function scenarioProblems(nodes: readonly GraphNode[], start?: string): S
     } else if (!hasChoices && node.end === undefined) {
       problems.push({ code: 'scenario-node-kind', message: `node "${node.id}" has neither choices nor an end`, at: { node: i } });
     }
+    // Here, not with reachability below: reported even when the graph has no ending or no start.
+    if (index.get(node.id) === i) {
+      if (node.end === undefined && (node as { feedback?: unknown }).feedback !== undefined) problems.push({ code: 'scenario-node-kind', message: `node "${node.id}" has a debrief (feedback) but is not an ending`, at: { node: i, key: 'feedback' }, hint: 'A node\'s `feedback` is the debrief of an ending; the consequence of a choice goes in that choice\'s `feedback`.' });
+      if (node.end === undefined && (node as { score?: unknown }).score !== undefined) problems.push({ code: 'scenario-node-kind', message: `node "${node.id}" has a score but is not an ending`, at: { node: i, key: 'score' }, hint: 'Only an ending (a node with `end`) has a score: move it to the ending, or remove it.' });
+    }
     const seen = new Set<string>();
     choices.forEach((choice, j) => {
       if (seen.has(choice.id)) problems.push({ code: 'duplicate-id', message: `choice id "${choice.id}" is used twice in node "${node.id}"`, at: { node: i, choice: j, key: 'id' }, hint: 'Give each choice of a node its own id (ids only need to be unique within the node).' });
@@ -90,8 +95,6 @@ export function scenarioProblems(nodes: readonly GraphNode[], start?: string): S
     } else if (!ending.has(i) && (node.choices?.length ?? 0) > 0) {
       problems.push({ code: 'scenario-dead-end', message: `no ending can be reached from node "${node.id}": a learner there loops for ever`, at: { node: i } });
     }
-    if (node.end === undefined && (node as { feedback?: unknown }).feedback !== undefined) problems.push({ code: 'scenario-node-kind', message: `node "${node.id}" has a debrief (feedback) but is not an ending`, at: { node: i, key: 'feedback' }, hint: 'A node\'s `feedback` is the debrief of an ending; the consequence of a choice goes in that choice\'s `feedback`.' });
-    if (node.end === undefined && (node as { score?: unknown }).score !== undefined) problems.push({ code: 'scenario-node-kind', message: `node "${node.id}" has a score but is not an ending`, at: { node: i, key: 'score' }, hint: 'Only an ending (a node with `end`) has a score: move it to the ending, or remove it.' });
   });
   return problems;
 }

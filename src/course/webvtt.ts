@@ -164,6 +164,24 @@ function parseTiming(line: string, lineNo: number, problem: (line: number, colum
   return { start, end, settings };
 }
 
+/** A cue text as a .vtt file holds it and `parseVtt` reads it back: \n line breaks, none at the end. */
+export function asCueLines(text: string): string {
+  return text.replace(/\r\n|\r/g, '\n').replace(/\n+$/, '');
+}
+
+/**
+ * Why `text` cannot be written as one cue's text (a translated cue, `i18n import`), or undefined:
+ * an empty line would end the cue there (and what follows could be read as another cue, timing and
+ * all), and "-->" is never cue text. Line breaks at its end are not a problem: `asCueLines` drops them.
+ */
+export function cueTextProblem(text: string): string | undefined {
+  const lines = asCueLines(text);
+  if (lines === '' && text !== '') return 'a caption cue needs text, not only line breaks';
+  if (/^\n|\n\n/.test(lines)) return 'a caption cue cannot hold an empty line: it would end the cue there';
+  if (lines.includes('-->')) return 'a caption cue cannot hold "-->"';
+  return undefined;
+}
+
 /** A WebVTT file with these cues (ids, timings and settings kept). */
 export function writeVtt(cues: Array<Pick<Cue, 'start' | 'end' | 'text'> & { id?: string; settings?: string }>): string {
   const blocks = cues.map((c) => [...(c.id !== undefined ? [c.id] : []), `${cueTiming(c)}${c.settings ? ` ${c.settings}` : ''}`, c.text].join('\n'));

@@ -59,6 +59,7 @@ export const CODES = {
   'xliff-unknown-unit': { severity: 'error', hint: 'The text this unit translates no longer exists (or moved): extract a new file; your tool\'s translation memory reuses the work already done.' },
   'xliff-source-changed': { severity: 'error', hint: 'The source text changed since the file was extracted: extract a new file and translate the changes; your tool\'s translation memory reuses the rest.' },
   'xliff-character': { severity: 'error', hint: 'XML cannot carry control characters: remove it from the text.' },
+  'xliff-cue-text': { severity: 'error', hint: 'A caption cue is one block of lines: remove the empty line (a new cue needs its own timing, in the source language\'s captions), and write → instead of "-->".' },
   'xapi-activity-base-missing': { severity: 'error', hint: 'Add `xapi: { activityBase: https://<a domain your organisation controls>/courses/ }` or `xapi: { activityBase: urn:uuid:<a new UUID> }` to course.yaml: activity ids derive from it. Choose it once and never change it, or the LRS sees a new course.' },
   // Hostile input (issue 13): characters, limits of the loader, rules authors need
   'invalid-character': { severity: 'error', hint: 'Remove the character: XML manifests and web pages cannot carry it.' },
@@ -67,6 +68,7 @@ export const CODES = {
   'duplicate-language': { severity: 'error', hint: 'List each language once: one package is built per language.' },
   'invalid-language': { severity: 'error', hint: 'Write a BCP 47 language tag: a language (en, fr, pt), optionally a script and a region (pt-BR, zh-Hant, es-419).' },
   'empty-alt': { severity: 'error', hint: 'Say what the image shows, for learners who cannot see it; if it is only decoration, write `decorative: true` instead of `alt`.' },
+  'empty-label': { severity: 'error', hint: 'Write the words of the button, tab or player: screen readers announce a control by this text, and say only "button" without it.' },
   'wrong-file-kind': { severity: 'error', hint: 'List module files under `modules:` and assessment files under `assessment:`/`assessments:`; course.yaml itself is never listed.' },
   'asset-large': { severity: 'warning', hint: 'Learners on a slow connection wait for it: compress the file (or export the image smaller), or link to it from a web page instead.' },
   'package-too-large': { severity: 'error', hint: 'Compress or remove large files, or split the course: Moodle refuses uploads above its limit unless an administrator raises it.' },

@@ -4,17 +4,18 @@
  * language's .vtt with the same timings and the translated texts, at the path the block names for
  * that language (or one made from the source file's name, added to the block's `captions` map),
  * and records each cue like any text, so `check` reports a cue whose source changed since
- * (`checkStaleCaptions`). A caption file is written only when every one of its cues is translated.
+ * (`checkStaleCaptions`). A caption file is written only when every one of its cues is translated,
+ * and no translated cue holds what would end it or add a cue (an empty line, "-->": `xliff-cue-text`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { pathString, positionOf, type DataPath } from '../course/source-file.js';
-import { cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
+import { asCueLines, cueTextProblem, cueTiming, parseVtt, writeVtt, type Cue } from '../course/webvtt.js';
 import type { CourseFile, CourseTexts } from './course-texts.js';
 import { readRecords, recordOf, RecordIndex, type Records } from './records.js';
 import { unitId } from './text-field.js';
-import type { XliffUnit } from './xliff.js';
+import { invalidXmlCharIndex, type XliffUnit } from './xliff.js';
 import type { ReadUnit } from './xliff-read.js';
 import type { YamlEdit } from './yaml-edit.js';
 
@@ -84,6 +85,12 @@ export function extractCaptionUnits(course: CourseTexts, from: string, lang: str
     }
     const targetPath = block.captions[lang];
     const target = targetPath !== undefined ? matching(source, readCues(course.dir, targetPath, [])) : null;
+    // A cue XML cannot carry stops the extraction (as a course text does: extract.ts), at its place in the .vtt file.
+    const uncarriable = [...source.map((cue) => ({ cue, path: sourcePath })), ...(target ?? []).map((cue) => ({ cue, path: targetPath! }))].filter(({ cue, path }) => !cueCarriable(cue, path, out));
+    if (uncarriable.length) {
+      failed = true;
+      continue;
+    }
     source.forEach((cue, i) => {
       const unit: XliffUnit = { id: cueUnitId(block, i + 1), source: cue.text, note: cueTiming(cue) };
       const translation = target?.[i]?.text;
@@ -97,6 +104,16 @@ export function extractCaptionUnits(course: CourseTexts, from: string, lang: str
     });
   }
   return failed ? null : result;
+}
+
+/** False (with an `xliff-character` diagnostic at the character in the .vtt file) when XLIFF cannot carry the cue's text. */
+function cueCarriable(cue: Cue, path: string, out: Diagnostic[]): boolean {
+  const index = invalidXmlCharIndex(cue.text);
+  if (index < 0) return true;
+  const before = cue.text.slice(0, index).split('\n');
+  const code = cue.text.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
+  out.push(diag('xliff-character', `this cue holds the character U+${code}, which XLIFF cannot carry`, { file: posix.normalize(path), line: cue.textLine + before.length - 1, column: before[before.length - 1]!.length + 1 }));
+  return false;
 }
 
 /** `i18n import`: collects the cue units of a translated file, then writes each caption file whose cues are all translated. */
@@ -132,10 +149,17 @@ export class CaptionImport {
       errors.push(diag('xliff-source-changed', `the ${this.from} text of cue ${found.n} of "${found.block.captions[this.from]}" changed since this file was extracted`, unit.sourceAt));
       return true;
     }
+    const problem = unit.target === undefined ? undefined : cueTextProblem(unit.target);
+    if (problem) {
+      // Written as it is, the text would end the cue early, or add a cue of its own, to the .vtt file.
+      errors.push(diag('xliff-cue-text', `the translation of cue ${found.n} of "${found.block.captions[this.from]}": ${problem}`, unit.targetAt ?? unit.at));
+      return true;
+    }
     if (unit.target === undefined) this.untranslated++;
     else {
       if (!this.targets.has(found.block)) this.targets.set(found.block, new Map());
-      this.targets.get(found.block)!.set(found.n, unit.target);
+      // As the .vtt file will hold it (and read back): lines end with \n, and a cue does not end with a line break.
+      this.targets.get(found.block)!.set(found.n, asCueLines(unit.target));
     }
     return true;
   }

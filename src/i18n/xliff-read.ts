@@ -16,6 +16,8 @@ export interface ReadUnit {
   finished: boolean;
   at: SourcePosition;
   sourceAt: SourcePosition;
+  /** Where the <target> element is, when there is one. */
+  targetAt?: SourcePosition;
 }
 
 export interface ReadFile {
@@ -100,7 +102,7 @@ function collectUnits(container: XmlElement, units: ReadUnit[], seen: Map<string
     if (sourceText === null || targetText === null) continue;
     const state = targetElement?.attributes.state;
     const finished = child.attributes.approved === 'yes' || (state !== undefined && !UNFINISHED_STATES.has(state));
-    units.push({ id, source: sourceText, ...(targetText ? { target: targetText } : {}), finished, at: child.at, sourceAt: source.at });
+    units.push({ id, source: sourceText, ...(targetText ? { target: targetText } : {}), finished, at: child.at, sourceAt: source.at, ...(targetElement ? { targetAt: targetElement.at } : {}) });
   }
 }
 

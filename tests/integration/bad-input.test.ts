@@ -47,6 +47,7 @@ const CASES: Case[] = [
   { name: 'dangling-result-from', expected: [at('dangling-reference', 'course.yaml', 8, 17)] },
   { name: 'missing-asset', expected: [at('missing-asset', 'modules/one.yaml', 12, 14)] },
   { name: 'hotspot-off-picture', expected: [at('invalid-value', 'modules/one.yaml', 16, 25)] },
+  { name: 'empty-label', expected: [at('empty-label', 'modules/one.yaml', 14, 43)] },
   { name: 'picture-not-image', expected: [at('wrong-file-kind', 'modules/one.yaml', 12, 14)] },
   { name: 'caption-missing', expected: [at('caption-missing', 'modules/one.yaml', 14, 9)] },
   { name: 'caption-invalid', expected: [at('caption-invalid', 'assets/talk.fr.vtt', 8, 1)] },

@@ -2,13 +2,28 @@
  * fast-check arbitraries for whole courses: every text field holds an arbitrary string, ids go up
  * to the 64-character limit, answers are arbitrary. `strings: 'any'` draws from all of Unicode
  * (controls, lone surrogates, noncharacters included); `strings: 'accepted'` only from what the
- * loader accepts, so such a course must build.
+ * loader accepts, so such a course must build. Pages hold issue 13's blocks and issue 15's
+ * (block-arbitrary.ts: interactive blocks, video and audio with caption files, scenarios), valid
+ * unless `structures: 'any'` asks for deliberate breakages, whose codes `courseCaseArb` returns.
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { refusedClass } from '../../src/course/characters.js';
+import { blankLabel } from '../../src/course/label-rules.js';
+import { newBlockArb, type BlockCtx, type GeneratedBlock } from './block-arbitrary.js';
 
 export type StringKind = 'any' | 'accepted';
+
+export interface CourseOptions {
+  /** 'any': issue 15's blocks may be broken on purpose (block-arbitrary.ts); default 'valid'. */
+  structures?: 'valid' | 'any';
+}
+
+/** A generated course folder, and the error codes its deliberate breakages must be reported with. */
+export interface CourseCase {
+  files: Record<string, string | Uint8Array>;
+  expect: string[];
+}
 
 /** Languages with interface tables, so a course in them can build. */
 const LANGUAGES = ['en', 'fr', 'pl', 'fi', 'mt'];
@@ -99,8 +114,9 @@ export function stringArb(kind: StringKind): fc.Arbitrary<string> {
 }
 
 /** A text field: a string for a one-language course, else one string per language. */
-function textArb(langs: string[], kind: StringKind, nonBlank = false): fc.Arbitrary<string | Record<string, string>> {
-  const one = nonBlank ? stringArb(kind).filter((t) => t.trim() !== '') : stringArb(kind);
+function textArb(langs: string[], kind: StringKind, nonBlank: boolean | ((t: string) => boolean) = false): fc.Arbitrary<string | Record<string, string>> {
+  const keep = typeof nonBlank === 'function' ? nonBlank : (t: string) => t.trim() !== '';
+  const one = nonBlank ? stringArb(kind).filter(keep) : stringArb(kind);
   if (langs.length === 1) return one;
   return fc.tuple(...langs.map(() => one)).map((values) => Object.fromEntries(langs.map((l, i) => [l, values[i]!])));
 }
@@ -108,6 +124,7 @@ function textArb(langs: string[], kind: StringKind, nonBlank = false): fc.Arbitr
 interface Ctx {
   langs: string[];
   kind: StringKind;
+  structures: 'valid' | 'any';
   /** Choice, item and scale ids: up to 64 characters when 'any', short when the course must fit SCORM 1.2 responses. */
   innerId: fc.Arbitrary<string>;
 }
@@ -174,15 +191,36 @@ function blockArb(ctx: Ctx): fc.Arbitrary<Record<string, unknown>> {
   );
 }
 
-/** The files of a course folder (course.yaml, modules, an assessment, an image), as text. */
-export function courseArb(kind: StringKind): fc.Arbitrary<Record<string, string>> {
+/** Any block: issue 13's kinds or issue 15's (with their caption files and expected errors). */
+function anyBlockArb(ctx: Ctx): fc.Arbitrary<GeneratedBlock> {
+  const blockCtx: BlockCtx = {
+    langs: ctx.langs,
+    anyChars: ctx.kind === 'any',
+    structures: ctx.structures,
+    text: () => textArb(ctx.langs, ctx.kind),
+    nonBlankText: () => textArb(ctx.langs, ctx.kind, ctx.kind === 'accepted'),
+    labelText: () => textArb(ctx.langs, ctx.kind, ctx.kind === 'accepted' && ((t: string) => !blankLabel(t))),
+    string: () => stringArb(ctx.kind),
+    id: idArb,
+  };
+  return fc.oneof({ weight: 5, arbitrary: blockArb(ctx).map((block) => ({ block, expect: [] })) }, { weight: 8, arbitrary: newBlockArb(blockCtx) });
+}
+
+/** The files of a course folder (course.yaml, modules, an assessment, an image, media and captions). */
+export function courseArb(kind: StringKind, options: CourseOptions = {}): fc.Arbitrary<Record<string, string | Uint8Array>> {
+  return courseCaseArb(kind, options).map((c) => c.files);
+}
+
+/** A course folder with every kind of block, and the errors its deliberate breakages must earn. */
+export function courseCaseArb(kind: StringKind, options: CourseOptions = {}): fc.Arbitrary<CourseCase> {
+  const structures = options.structures ?? 'valid';
   return fc
     .tuple(fc.subarray(LANGUAGES, { minLength: 1, maxLength: 2 }), fc.boolean())
     .chain(([langs, longInnerIds]) => {
       const innerId = kind === 'any' && longInnerIds ? idArb : idArb.map((id) => id.slice(0, 12).replace(/-+$/, ''));
-      const ctx: Ctx = { langs, kind, innerId };
+      const ctx: Ctx = { langs, kind, structures, innerId };
       const t = () => textArb(langs, kind);
-      const page = fc.record({ id: idArb, title: t(), blocks: fc.array(blockArb(ctx), { minLength: 1, maxLength: 3 }) });
+      const page = fc.record({ id: idArb, title: t(), blocks: fc.array(anyBlockArb(ctx), { minLength: 1, maxLength: 3 }) });
       const moduleArb = fc.record({ id: idArb, title: t(), description: fc.option(t(), { nil: undefined }), pages: fc.array(page, { minLength: 1, maxLength: 2 }) });
       const scored = questionArb(ctx).filter((q) => q.type !== 'likert' && q.type !== 'free-text');
       const assessment = fc.record({
@@ -199,20 +237,42 @@ export function courseArb(kind: StringKind): fc.Arbitrary<Record<string, string>
     .map(({ courseId, title, description, modules, assessment, langs }) => courseFiles(courseId, title, description, modules, assessment, langs));
 }
 
-/** Gives every page, module, check, question and assessment a distinct id, then writes the YAML. */
-function courseFiles(courseId: string, title: unknown, description: unknown, modules: Array<Record<string, unknown>>, assessment: Record<string, unknown>, langs: string[]): Record<string, string> {
+/**
+ * Gives every page, module, check, question, scenario, media and assessment a distinct id, names the
+ * caption files, then writes the YAML.
+ */
+function courseFiles(courseId: string, title: unknown, description: unknown, generatedModules: Array<Record<string, unknown>>, generatedAssessment: Record<string, unknown>, langs: string[]): CourseCase {
+  // fast-check reuses generated values while shrinking: work on copies.
+  const modules = structuredClone(generatedModules);
+  const assessment = structuredClone(generatedAssessment);
   const owners: Array<{ id: string }> = [];
+  const captions: Record<string, string | Uint8Array> = {};
+  const expect: string[] = [];
   for (const m of modules) {
     owners.push(m as { id: string });
-    for (const p of m.pages as Array<{ id: string; blocks: Array<Record<string, unknown>> }>) {
+    const pages = m.pages as Array<{ id: string; blocks: Array<Record<string, unknown>> }>;
+    for (const p of pages) {
       owners.push(p);
-      for (const b of p.blocks) if (b.type === 'check') owners.push(b as { id: string }, ...(b.questions as Array<{ id: string }>));
+      p.blocks = (p.blocks as unknown as GeneratedBlock[]).map((generated) => {
+        const b = generated.block;
+        expect.push(...generated.expect);
+        if (generated.captions) {
+          const n = Object.keys(captions).length;
+          b.captions = Object.fromEntries(Object.entries(generated.captions).map(([lang, text]) => [lang, `assets/c${n}.${lang}.vtt`]));
+          for (const [lang, text] of Object.entries(generated.captions)) captions[`assets/c${n}.${lang}.vtt`] = text;
+        }
+        return b;
+      });
+      for (const b of p.blocks) {
+        if (b.type === 'check') owners.push(b as { id: string }, ...(b.questions as Array<{ id: string }>));
+        if (b.type === 'scenario' || b.type === 'video' || b.type === 'audio') owners.push(b as { id: string });
+      }
     }
   }
   owners.push(assessment as { id: string }, ...(assessment.questions as Array<{ id: string }>));
   const ids = distinct(owners.map((o) => o.id));
   owners.forEach((o, i) => (o.id = ids[i]!));
-  const files: Record<string, string> = {
+  const files: Record<string, string | Uint8Array> = {
     'course.yaml': stringify({
       id: courseId,
       version: '1.0.0',
@@ -225,7 +285,8 @@ function courseFiles(courseId: string, title: unknown, description: unknown, mod
     }),
     'assessment.yaml': stringify(assessment),
     'assets/pic.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
+    ...captions,
   };
   modules.forEach((m, i) => (files[`modules/m${i}.yaml`] = stringify(JSON.parse(JSON.stringify(m)))));
-  return files;
+  return { files, expect: [...new Set(expect)].sort() };
 }

@@ -4,6 +4,8 @@
  * NUL, BOMs, directives) never give an internal error: `check` exits 0 or 1, with no stack trace,
  * and every error it reports names a file and a line.
  *
+ * The same for issue 15's fixtures (interactive blocks, a scenario, media), their caption files included.
+ *
  * Seeded: COURSEPACK_FUZZ_SEED picks another seed, COURSEPACK_FUZZ_RUNS a longer run (tests/README.md).
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
-import { COUNSELLOR } from '../support/build.js';
+import { COUNSELLOR, ROOT } from '../support/build.js';
 
 const RUNS = Number(process.env.COURSEPACK_FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.COURSEPACK_FUZZ_SEED ?? 1313);
@@ -68,22 +70,43 @@ function mutate(bytes: Buffer, mutations: Mutation[]): Buffer {
   return b;
 }
 
+/** Issue 15's fixtures: interactive blocks, a scenario, media with WebVTT captions. */
+const BLOCK_FIXTURES = ['interactive-blocks', 'scenario', 'media'];
+
 let root: string;
 let files: string[];
+/** The YAML and caption files of issue 15's fixtures, as `<fixture>/<path>`. */
+let blockFiles: string[];
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'coursepack-fuzz-'));
   cpSync(COUNSELLOR, join(root, 'course'), { recursive: true });
   files = ['course.yaml', 'assessment.yaml', ...readdirSync(join(root, 'course/modules')).map((f) => `modules/${f}`)];
+  blockFiles = BLOCK_FIXTURES.flatMap((name) => {
+    cpSync(join(ROOT, 'tests/fixtures/courses', name), join(root, name), { recursive: true });
+    return readdirSync(join(root, name), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(?:yaml|vtt)$/.test(f))
+      .sort()
+      .map((f) => `${name}/${f}`);
+  });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function check(): Promise<{ exit: number; stderr: string; diagnostics: Diagnostic[] }> {
+async function check(course = 'course'): Promise<{ exit: number; stderr: string; diagnostics: Diagnostic[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: root, color: false };
-  const exit = await run(['check', 'course', '--json'], io);
+  const exit = await run(['check', course, '--json'], io);
   const diagnostics = exit === 0 || exit === 1 ? (JSON.parse(out.join('')) as { diagnostics: Diagnostic[] }).diagnostics : [];
   return { exit, stderr: err.join(''), diagnostics };
+}
+
+/** Exit 0 or 1, no stack trace, every error in a file at a line and column. */
+function expectSound(result: Awaited<ReturnType<typeof check>>): void {
+  expect([0, 1], result.stderr).toContain(result.exit);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
+    expect(d.file !== undefined && d.line !== undefined && d.column !== undefined, `${d.code} ${d.message}`).toBe(true);
+  }
 }
 
 describe('the loader against mutated bytes of the counsellor training', () => {
@@ -97,11 +120,32 @@ describe('the loader against mutated bytes of the counsellor training', () => {
           const original = readFileSync(path);
           writeFileSync(path, mutate(original, mutations));
           try {
-            const result = await check();
-            expect([0, 1], result.stderr).toContain(result.exit);
-            expect(result.stderr).not.toMatch(/\n\s+at /);
-            for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
-              expect(d.file !== undefined && d.line !== undefined && d.column !== undefined, `${d.code} ${d.message}`).toBe(true);
+            expectSound(await check());
+          } finally {
+            writeFileSync(path, original);
+          }
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    60_000 + RUNS * 2_000,
+  );
+
+  it(
+    "issue 15's fixtures (interactive blocks, a scenario, media with captions), their YAML and .vtt bytes mutated: no internal error, every error positioned",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), async (which, mutations) => {
+          const file = blockFiles[which % blockFiles.length]!;
+          const path = join(root, file);
+          const original = readFileSync(path);
+          writeFileSync(path, mutate(original, mutations));
+          try {
+            const result = await check(file.split('/')[0]);
+            expectSound(result);
+            // A mutated caption file that no longer reads is reported in that file.
+            if (file.endsWith('.vtt') && result.exit === 1 && result.diagnostics.some((d) => d.code === 'caption-invalid')) {
+              expect(result.diagnostics.filter((d) => d.code === 'caption-invalid').every((d) => file.endsWith(d.file!))).toBe(true);
             }
           } finally {
             writeFileSync(path, original);

@@ -1,9 +1,12 @@
 /**
  * What every built package must be, whatever the author wrote: manifests well-formed and valid
  * against the official schemas, a page that parses with every author text where it belongs and no
- * script but the player's. Returns the problems found (empty when the package is sound).
+ * script but the player's and, for issue 15's blocks, the shipped `blocks/<kind>.js` of the kinds
+ * the page uses (byte for byte the build's bundles when `options.blockScripts` gives them); module
+ * scripts of split courses hold only their data. Returns the problems found (empty when sound).
  */
-import { executableMarkup, htmlStrings, parseHtml } from './html-safety.js';
+import { SCRIPTED_BLOCKS } from '../../src/player/blocks/kinds.js';
+import { blockShapes, executableMarkup, htmlStrings, parseHtml, type BlockShape } from './html-safety.js';
 import { validateManifest } from './xsd.js';
 import { readZip } from './zip-reader.js';
 
@@ -16,13 +19,20 @@ const MANIFESTS: Record<string, { file: string; standard: 'scorm12' | 'scorm2004
 };
 
 /** Characters no text file of a package may hold (XML 1.0 cannot, HTML calls them parse errors). */
+export interface SafetyOptions {
+  /** The build's `blocks/<kind>.js` bundles, by kind: each shipped one must be exactly that. */
+  blockScripts?: Record<string, string>;
+  /** The blocks the course's pages hold, in order (html-safety.ts `blockShapes`): author text that escaped its element changes them. Only for a course whose pages are all in index.html (not split). */
+  blocks?: BlockShape[];
+}
+
 const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export function packageProblems(zip: Buffer, target: string): string[] {
+export function packageProblems(zip: Buffer, target: string, options: SafetyOptions = {}): string[] {
   const problems: string[] = [];
   const entries = new Map(readZip(zip).map((e) => [e.name, e.data]));
   for (const [name, data] of entries) {
-    if (!/\.(?:html|xml|css|json)$/.test(name)) continue;
+    if (!/\.(?:html|xml|css|json|vtt)$/.test(name)) continue;
     const bad = ILLEGAL.exec(data.toString('utf8'));
     if (bad) problems.push(`${name} holds U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
@@ -40,7 +50,16 @@ export function packageProblems(zip: Buffer, target: string): string[] {
   const page = parseHtml(html);
   problems.push(...executableMarkup(page, { playerScripts: true }).map((m) => `index.html runs ${m}`));
   const scripts = [...page.querySelectorAll('script')].map((s) => s.getAttribute('src') ?? s.id);
-  if (scripts.join(',') !== 'cp-data,player.js') problems.push(`index.html scripts: ${scripts.join(', ')}`);
+  // The kinds in this page or in a module script (whose JSON escapes the quotes).
+  const markup = [html, ...[...entries].filter(([name]) => name.startsWith('modules/')).map(([, data]) => data.toString('utf8'))].join('\n');
+  const kinds = SCRIPTED_BLOCKS.filter((kind) => new RegExp(`data-cp-block=\\\\?"${kind}\\\\?"`).test(markup)).sort();
+  const expectedScripts = ['cp-data', ...kinds.map((k) => `blocks/${k}.js`), 'player.js'];
+  if (scripts.join(',') !== expectedScripts.join(',')) problems.push(`index.html scripts: ${scripts.join(', ')} (expected ${expectedScripts.join(', ')})`);
+  problems.push(...scriptFileProblems(entries, kinds, options));
+  if (options.blocks) {
+    const found = JSON.stringify(blockShapes(page));
+    if (found !== JSON.stringify(options.blocks)) problems.push(`index.html blocks ${found} differ from the course's ${JSON.stringify(options.blocks)}`);
+  }
   let data: { pages: unknown[]; assessments: unknown[] } | undefined;
   try {
     data = JSON.parse(page.getElementById('cp-data')?.textContent ?? '') as { pages: unknown[]; assessments: unknown[] };
@@ -49,10 +68,49 @@ export function packageProblems(zip: Buffer, target: string): string[] {
   }
   if (data) {
     // An author text that escaped its element would add or swallow sections.
-    const sections = page.querySelectorAll('section.cp-page').length;
+    const sections = page.querySelectorAll('section.cp-page').length + moduleHtmls(entries).reduce((n, html) => n + parseHtml(`<body>${html}`).querySelectorAll('section.cp-page').length, 0);
     const expected = data.pages.length + data.assessments.length;
-    if (sections !== expected) problems.push(`index.html has ${sections} page sections for ${expected} pages and assessments`);
+    if (sections !== expected) problems.push(`index.html and its module scripts have ${sections} page sections for ${expected} pages and assessments`);
     for (const fragment of htmlStrings(data)) problems.push(...executableMarkup(parseHtml(fragment), { playerScripts: false }).map((m) => `course data runs ${m}`));
   }
   return problems;
+}
+
+/** Every script in the package is the player, a block kind the page uses (the build's bundle), or a module script holding only data. */
+function scriptFileProblems(entries: Map<string, Buffer>, kinds: string[], options: SafetyOptions): string[] {
+  const problems: string[] = [];
+  for (const [name, data] of entries) {
+    if (!/\.m?js$/i.test(name) || name === 'player.js') continue;
+    const kind = /^blocks\/([a-z-]+)\.js$/.exec(name)?.[1];
+    if (kind !== undefined && kinds.includes(kind)) {
+      const shipped = options.blockScripts?.[kind];
+      if (shipped !== undefined && data.toString('utf8') !== shipped) problems.push(`${name} is not the build's ${kind} block script`);
+      continue;
+    }
+    const chunk = /^modules\/[a-z0-9-]+\.js$/.test(name) ? /^coursepackModule\((.*)\);\n$/s.exec(data.toString('utf8')) : null;
+    if (!chunk) {
+      problems.push(`${name} is a script the page does not need`);
+      continue;
+    }
+    try {
+      const module = JSON.parse(chunk[1]!) as { html: string; questions: Record<string, unknown> };
+      problems.push(...executableMarkup(parseHtml(`<body>${module.html}`), { playerScripts: false }).map((m) => `${name} runs ${m}`));
+      for (const fragment of htmlStrings(module)) problems.push(...executableMarkup(parseHtml(fragment), { playerScripts: false }).map((m) => `${name} data runs ${m}`));
+    } catch (error) {
+      problems.push(`${name} is not a module call with JSON: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** The page markup of a split course's module scripts (those that parse; scriptFileProblems reports the others). */
+function moduleHtmls(entries: Map<string, Buffer>): string[] {
+  return [...entries].flatMap(([name, data]) => {
+    const chunk = /^modules\/[a-z0-9-]+\.js$/.test(name) ? /^coursepackModule\((.*)\);\n$/s.exec(data.toString('utf8')) : null;
+    try {
+      return chunk ? [(JSON.parse(chunk[1]!) as { html: string }).html] : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -21,7 +21,8 @@ export function chromiumPath(): string {
   return path;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `bypassCSP`: pages ignore their Content-Security-Policy (tests that must see what an injected script would do). */
+export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,6 +30,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
   return {
     context,
