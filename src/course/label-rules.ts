@@ -1,7 +1,8 @@
 /**
  * Texts that name a control of issue 15's blocks: an accordion section's title (its button), a
- * tab's title (the tab), a scenario choice's text (its button) and a video's or audio's title
- * (names the player). Empty, or only spaces, in any language, the control has no accessible name
+ * tab's title (the tab), a scenario choice's text (its button), a video's or audio's title
+ * (names the player), a hotspot's label (its marker, "2. " alone, and the heading of its text), a
+ * step's title (its heading) and a flip card's front (all the card shows before it is turned). Empty, or only spaces, in any language, the control has no accessible name
  * (WCAG 4.1.2): a screen reader says "button" and nothing else. Like an empty alt text (`empty-alt`),
  * it is an error at the text (`empty-label`), language by language.
  */
@@ -22,6 +23,9 @@ export function checkControlLabels(sources: CourseSources, out: Diagnostic[]): v
         else if (block.type === 'tabs') block.items.forEach((item, i) => check(item.title, [...path, 'items', i, 'title'], 'a tab\'s title is the tab'));
         else if (block.type === 'scenario') block.nodes.forEach((node, n) => node.choices?.forEach((choice, c) => check(choice.text, [...path, 'nodes', n, 'choices', c, 'text'], 'a choice\'s text names its button')));
         else if (block.type === 'video' || block.type === 'audio') check(block.title, [...path, 'title'], `the title names the ${block.type} player`);
+        else if (block.type === 'hotspots') block.spots.forEach((spot, i) => check(spot.label, [...path, 'spots', i, 'label'], 'a spot\'s label names its marker and heads its text'));
+        else if (block.type === 'stepper') block.steps.forEach((step, i) => check(step.title, [...path, 'steps', i, 'title'], 'a step\'s title is its heading'));
+        else if (block.type === 'flip-cards') block.cards.forEach((card, i) => check(card.front, [...path, 'cards', i, 'front'], 'a card\'s front is all it shows before it is turned'));
       }),
     );
   }

@@ -72,7 +72,7 @@ function listArb<T>(ctx: BlockCtx, item: fc.Arbitrary<T>, min: number, max: numb
 
 function panelsArb(ctx: BlockCtx, type: 'accordion' | 'tabs' | 'stepper', min: number, max: number): fc.Arbitrary<GeneratedBlock> {
   // An accordion section's or a tab's title names its button; a step's title is a heading.
-  const panel = fc.record({ title: type === 'stepper' ? ctx.text() : ctx.labelText(), body: ctx.text() });
+  const panel = fc.record({ title: ctx.labelText(), body: ctx.text() });
   const key = type === 'stepper' ? 'steps' : 'items';
   return fc.record({ title: opt(ctx.text()), panels: listArb(ctx, panel, min, max) }).map(({ title, panels }) => ({
     block: clean({ type, title, [key]: panels.list }),
@@ -81,7 +81,7 @@ function panelsArb(ctx: BlockCtx, type: 'accordion' | 'tabs' | 'stepper', min: n
 }
 
 function flipCardsArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
-  const card = fc.record({ front: ctx.text(), back: ctx.text() });
+  const card = fc.record({ front: ctx.labelText(), back: ctx.text() });
   return fc.record({ title: opt(ctx.text()), cards: listArb(ctx, card, 1, 12) }).map(({ title, cards }) => ({
     block: clean({ type: 'flip-cards', title, cards: cards.list }),
     expect: cards.broken ? ['invalid-value'] : [],
@@ -110,7 +110,7 @@ function perLanguageArb(ctx: BlockCtx, path: string, missing: string, other = pa
 }
 
 function hotspotsArb(ctx: BlockCtx): fc.Arbitrary<GeneratedBlock> {
-  const spot = fc.record({ x: coordinateArb(ctx), y: coordinateArb(ctx), label: ctx.text(), body: ctx.text() });
+  const spot = fc.record({ x: coordinateArb(ctx), y: coordinateArb(ctx), label: ctx.labelText(), body: ctx.text() });
   return fc.record({ title: opt(ctx.text()), alt: ctx.nonBlankText(), spots: listArb(ctx, spot, 1, 20), src: perLanguageArb(ctx, 'assets/pic.svg', 'untranslated-image') }).map(({ title, alt, spots, src }) => ({
     block: clean({ type: 'hotspots', title, image: { src: src.src, alt }, spots: spots.list.map((s) => ({ x: s.x.value, y: s.y.value, label: s.label, body: s.body })) }),
     expect: spots.broken || spots.list.some((s) => s.x.broken || s.y.broken) ? ['invalid-value'] : src.expect,
