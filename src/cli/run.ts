@@ -146,6 +146,7 @@ Exit codes: 0 built, 1 the course has errors (nothing written), 2 usage error.`,
     .requiredOption('--from <source>', 'an LRS endpoint (https://lrs.example/xapi/), a folder or file of statements (JSON lines), or a Moodle SCORM interactions export')
     .option('--auth <key:secret>', 'LRS credentials (default: COURSEPACK_LRS_KEY and COURSEPACK_LRS_SECRET)')
     .option('-l, --lang <lang>', 'only learners of this language; texts in it')
+    .option('--ui-lang <lang>', "language of the report's headings and explanations (en, fr; default: --lang when the report is translated into it, else en)")
     .option('--since <date>', 'only statements from this date (e.g. 2026-09-01)')
     .option('-o, --out <file>', 'HTML report to write (default report.html; with --json only when given)')
     .option('--json', 'print the figures as JSON on stdout')

@@ -7,6 +7,7 @@ import { pageFigures, SKIM_SECONDS } from './analyse-pages.js';
 import { questionFigures } from './analyse-questions.js';
 import { mediaFigures, scenarioFigures } from './analyse-blocks.js';
 import { mean, round } from './stats.js';
+import { noteText, reportText, REPORT_SOURCE_LANGUAGE } from './i18n.js';
 
 export interface AnalyseOptions {
   kind: ReportFigures['source']['kind'];
@@ -83,20 +84,20 @@ function flagsOf(figures: Pick<ReportFigures, 'questions' | 'pages' | 'media'>):
   for (const q of figures.questions) {
     if (q.hidden) continue;
     const target = `question:${q.id}`;
-    if (q.facility !== null && q.facility >= EASY) flags.push({ kind: 'too-easy', target, message: `${pct(q.facility)} answer “${q.title}” right the first time: it may not tell who has learnt it.` });
-    if (q.facility !== null && q.facility <= HARD) flags.push({ kind: 'too-hard', target, message: `only ${pct(q.facility)} answer “${q.title}” right the first time: check the question, its key and the page that teaches it.` });
-    if (q.discrimination !== null && q.discrimination <= NEGATIVE) flags.push({ kind: 'negative-discrimination', target, message: `“${q.title}” is answered right more often by learners who score lower (r = ${q.discrimination.toFixed(2)}): its key or wording may mislead.` });
+    if (q.facility !== null && q.facility >= EASY) flags.push({ kind: 'too-easy', target, message: `${pct(q.facility)} answer “${q.title}” right the first time: it may not tell who has learnt it.`, values: { share: q.facility, title: q.title } });
+    if (q.facility !== null && q.facility <= HARD) flags.push({ kind: 'too-hard', target, message: `only ${pct(q.facility)} answer “${q.title}” right the first time: check the question, its key and the page that teaches it.`, values: { share: q.facility, title: q.title } });
+    if (q.discrimination !== null && q.discrimination <= NEGATIVE) flags.push({ kind: 'negative-discrimination', target, message: `“${q.title}” is answered right more often by learners who score lower (r = ${q.discrimination.toFixed(2)}): its key or wording may mislead.`, values: { r: q.discrimination, title: q.title } });
     if (q.type === 'single-choice' || q.type === 'multiple-choice') {
-      for (const o of q.options ?? []) if (!o.correct && o.count === 0) flags.push({ kind: 'unused-distractor', target, message: `nobody picks “${o.text}” in “${q.title}”: a distractor nobody believes adds nothing.` });
+      for (const o of q.options ?? []) if (!o.correct && o.count === 0) flags.push({ kind: 'unused-distractor', target, message: `nobody picks “${o.text}” in “${q.title}”: a distractor nobody believes adds nothing.`, values: { option: o.text, title: q.title } });
     }
   }
   for (const p of figures.pages) {
-    if (p.reached && p.leftHere && p.leftHere / p.reached >= DROP) flags.push({ kind: 'drop-off', target: `page:${p.id}`, message: `${pct(p.leftHere / p.reached)} of the learners who reach “${p.title}” go no further.` });
-    if (p.time && p.time.skimmed / p.time.views >= 0.5) flags.push({ kind: 'skimmed', target: `page:${p.id}`, message: `${pct(p.time.skimmed / p.time.views)} of the views of “${p.title}” last under ${SKIM_SECONDS} seconds.` });
+    if (p.reached && p.leftHere && p.leftHere / p.reached >= DROP) flags.push({ kind: 'drop-off', target: `page:${p.id}`, message: `${pct(p.leftHere / p.reached)} of the learners who reach “${p.title}” go no further.`, values: { share: p.leftHere / p.reached, title: p.title } });
+    if (p.time && p.time.skimmed / p.time.views >= 0.5) flags.push({ kind: 'skimmed', target: `page:${p.id}`, message: `${pct(p.time.skimmed / p.time.views)} of the views of “${p.title}” last under ${SKIM_SECONDS} seconds.`, values: { share: p.time.skimmed / p.time.views, title: p.title, seconds: SKIM_SECONDS } });
   }
   // A media the page waits for (`completion: watched`) that most learners who reach it do not finish: their page never counts.
   for (const m of figures.media) {
-    if (m.watched && m.reached && m.completed !== null && m.completed / m.reached < UNWATCHED) flags.push({ kind: 'unwatched', target: `media:${m.id}`, message: `only ${pct(m.completed / m.reached)} of the learners who reach “${m.title}” play it to the end: its page does not count for the others (completion: watched).` });
+    if (m.watched && m.reached && m.completed !== null && m.completed / m.reached < UNWATCHED) flags.push({ kind: 'unwatched', target: `media:${m.id}`, message: `only ${pct(m.completed / m.reached)} of the learners who reach “${m.title}” play it to the end: its page does not count for the others (completion: watched).`, values: { share: m.completed / m.reached, title: m.title } });
   }
   return flags;
 }
@@ -143,7 +144,8 @@ export function analyse(data: SourceData, index: CourseIndex, options: AnalyseOp
       learners: learners.size,
       ...(times.length ? { from: new Date(times.reduce((a, b) => Math.min(a, b))).toISOString(), to: new Date(times.reduce((a, b) => Math.max(a, b))).toISOString() } : {}),
       lacks: data.lacks,
-      notes: data.notes,
+      notes: data.notes.map((n) => noteText(reportText(REPORT_SOURCE_LANGUAGE), n)),
+      noteKeys: data.notes,
     },
     minGroup,
     completed: data.lacks.includes('pages') ? null : guard(completed.size),

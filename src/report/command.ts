@@ -10,6 +10,7 @@ import type { SourceData } from './events.js';
 import type { ReportFigures } from './figures.js';
 import { fromStatements } from './from-statements.js';
 import { renderHtml } from './html.js';
+import { chooseUiLanguage } from './i18n.js';
 import { readStatementFiles } from './jsonl-source.js';
 import { authorizationOf, LrsError, readLrs } from './lrs-source.js';
 import { isSpreadsheetFile, readMoodleFile } from './moodle-file.js';
@@ -25,6 +26,8 @@ export interface ReportOptions {
   from: string;
   auth?: string;
   lang?: string;
+  /** The report's interface language (i18n.ts): default `lang` when translated, else English. */
+  uiLang?: string;
   since?: string;
   out?: string;
   json?: boolean;
@@ -55,6 +58,12 @@ export async function runReport(courseDir: string, options: ReportOptions, io: R
   if (!Number.isInteger(minGroup) || minGroup < 1) throw new ReportUsageError('--min-group must be a whole number of at least 1');
   const since = options.since === undefined ? undefined : Date.parse(options.since);
   if (since !== undefined && Number.isNaN(since)) throw new ReportUsageError(`--since ${options.since}: give a date such as 2026-09-01 or 2026-09-01T08:00:00Z`);
+  let uiLang: string;
+  try {
+    uiLang = chooseUiLanguage(options.uiLang, options.lang);
+  } catch (error) {
+    throw new ReportUsageError((error as Error).message);
+  }
   const kind = sourceKind(options.from, io.cwd);
   if (kind === 'moodle' && since !== undefined) throw new ReportUsageError('--since cannot filter a Moodle export (it has no answer times): filter the attempts in Moodle before downloading');
 
@@ -111,7 +120,7 @@ export async function runReport(courseDir: string, options: ReportOptions, io: R
   if (options.out || !options.json) {
     const out = resolve(io.cwd, options.out ?? 'report.html');
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(`${out}.tmp`, renderHtml(figures));
+    writeFileSync(`${out}.tmp`, renderHtml(figures, uiLang));
     renameSync(`${out}.tmp`, out);
     io.stderr(`wrote ${relative(io.cwd, out)}: ${figures.source.learners} learners, ${figures.flags.length} flag${figures.flags.length === 1 ? '' : 's'}\n`);
   }

@@ -55,6 +55,13 @@ export interface SourceData {
   identities: Map<string, string>;
   /** What the source cannot tell (e.g. a Moodle export has no page views). */
   lacks: Array<'pages' | 'time'>;
-  /** Notes for the reader (statements about other courses skipped, unknown question ids…). */
-  notes: string[];
+  /** Notes for the reader (statements about other courses skipped, unknown question ids…), as report interface texts (i18n.ts). */
+  notes: SourceNote[];
+}
+
+/** A note as a key of the report's interface tables and its values: written in the report's language. */
+export interface SourceNote {
+  key: 'note.foreign' | 'note.unknown-questions' | 'note.moodle-answers-only';
+  /** `n` is the plural count for keys with `.one`/`.other` forms. */
+  values: Record<string, string | number>;
 }

@@ -3,6 +3,7 @@
  * field for readers of the JSON. A count or figure drawn from fewer learners than `minGroup` is
  * `null` (hidden), never a small number that could point at a person.
  */
+import type { SourceNote } from './events.js';
 
 /** A learner count: null when 1 ≤ n < minGroup. */
 export type Count = number | null;
@@ -85,6 +86,8 @@ export interface Flag {
   /** `question:<id>`, `page:<id>` or `media:<id>`. */
   target: string;
   message: string;
+  /** What the message is made of, for the HTML report to write it in its interface language: `share` (0–1), `title`, `option`, `r`, `seconds`. */
+  values: { title: string; share?: number; option?: string; r?: number; seconds?: number };
 }
 
 export interface LearnerRow {
@@ -133,7 +136,7 @@ export interface MediaFigures {
 export interface ReportFigures {
   format: 'coursepack-report/1';
   course: { id: string; version: string; title: string; lang: string; languages: string[] };
-  source: { kind: 'lrs' | 'statements' | 'moodle'; learners: number; from?: string; to?: string; lacks: string[]; notes: string[] };
+  source: { kind: 'lrs' | 'statements' | 'moodle'; learners: number; from?: string; to?: string; lacks: string[]; notes: string[]; noteKeys: SourceNote[] };
   minGroup: number;
   completed: Count;
   pages: PageFigures[];

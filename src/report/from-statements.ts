@@ -4,7 +4,7 @@
  * Responses are turned from xAPI's `[,]` / `[.]` delimiters back into the player's encoding.
  */
 import type { CourseIndex } from './course-index.js';
-import type { LearnerEvent, ScenarioFact, SourceData } from './events.js';
+import type { LearnerEvent, ScenarioFact, SourceData, SourceNote } from './events.js';
 
 export interface XapiStatement {
   id?: string;
@@ -79,7 +79,7 @@ export function fromStatements(statements: XapiStatement[], index: CourseIndex, 
   if (!iri) throw new Error('the course has no xapi.activityBase: its statements cannot be recognised');
   const events: LearnerEvent[] = [];
   const identities = new Map<string, string>();
-  const notes: string[] = [];
+  const notes: SourceNote[] = [];
   let foreign = 0;
   const unknown = new Set<string>();
   const seen = new Set<string>();
@@ -134,8 +134,8 @@ export function fromStatements(statements: XapiStatement[], index: CourseIndex, 
       events.push({ ...base, kind: 'other' });
     }
   }
-  if (foreign) notes.push(`${foreign} statement${foreign === 1 ? '' : 's'} about other activities skipped`);
-  if (unknown.size) notes.push(`answers to questions no longer in the course skipped: ${[...unknown].sort().join(', ')}`);
+  if (foreign) notes.push({ key: 'note.foreign', values: { n: foreign } });
+  if (unknown.size) notes.push({ key: 'note.unknown-questions', values: { ids: [...unknown].sort().join(', ') } });
   events.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   return { events, identities, lacks: [], notes };
 }

@@ -131,6 +131,5 @@ export function readMoodleRows(rows: string[][], file: string, index: CourseInde
       events.push({ ...base, kind: 'answer', questionId: id, response, result, assessmentId: assessment.id, attempt: open.n });
     }
   });
-  const notes = ['A Moodle SCORM export has answers only: no page views and no times, so the funnel and the time per page are not shown.'];
-  return { events, identities, lacks: ['pages', 'time'], notes, diagnostics };
+  return { events, identities, lacks: ['pages', 'time'], notes: [{ key: 'note.moodle-answers-only', values: {} }], diagnostics };
 }

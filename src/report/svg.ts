@@ -36,7 +36,7 @@ export function barChart(title: string, desc: string, bars: Bar[], max?: number)
   const rows = bars.map((b, i) => {
     const y = i * ROW_H + 4;
     const w = b.value === null ? 0 : Math.max(b.value > 0 ? 2 : 0, (b.value / top) * BAR_W);
-    const note = b.note ?? (b.value === null ? 'hidden' : String(b.value));
+    const note = b.note ?? (b.value === null ? '—' : String(b.value));
     return (
       `<text x="${LABEL_W - 8}" y="${y + 15}" text-anchor="end" class="lbl">${esc(clip(b.label))}</text>` +
       `<rect x="${LABEL_W}" y="${y + 2}" width="${w.toFixed(1)}" height="${ROW_H - 8}" class="${b.accent ? 'bar accent' : 'bar'}"/>` +
@@ -53,8 +53,8 @@ export interface Box {
   q3: number;
 }
 
-/** Quartile boxes on one axis from 0 to the largest third quartile, with a marker at `mark` (e.g. 5 s). */
-export function boxChart(title: string, desc: string, boxes: Array<Box | { label: string; missing: string }>, unit: string, mark?: number): string {
+/** Quartile boxes on one axis from 0 to the largest third quartile, with a marker at `mark` (e.g. 5 s); `format` writes the median (the report's language). */
+export function boxChart(title: string, desc: string, boxes: Array<Box | { label: string; missing: string }>, unit: string, mark?: number, format: (n: number) => string = String): string {
   const top = Math.max(1, ...boxes.map((b) => ('q3' in b ? b.q3 : 0)), mark ?? 0);
   const x = (v: number) => LABEL_W + (v / top) * BAR_W;
   const rows = boxes.map((b, i) => {
@@ -65,7 +65,7 @@ export function boxChart(title: string, desc: string, boxes: Array<Box | { label
       label +
       `<rect x="${x(b.q1).toFixed(1)}" y="${y + 3}" width="${Math.max(1, x(b.q3) - x(b.q1)).toFixed(1)}" height="${ROW_H - 10}" class="box"/>` +
       `<rect x="${(x(b.median) - 1.5).toFixed(1)}" y="${y}" width="3" height="${ROW_H - 4}" class="median"/>` +
-      `<text x="${(x(b.q3) + 6).toFixed(1)}" y="${y + 15}" class="val">${esc(`${b.median} ${unit}`)}</text>`
+      `<text x="${(x(b.q3) + 6).toFixed(1)}" y="${y + 15}" class="val">${esc(`${format(b.median)} ${unit}`)}</text>`
     );
   });
   const h = boxes.length * ROW_H + 8;

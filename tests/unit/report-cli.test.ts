@@ -74,7 +74,7 @@ describe('coursepack report: privacy', () => {
 });
 
 describe('coursepack report: languages', () => {
-  it('--lang fr counts the French learners only and marks the course texts as French', async () => {
+  it('--lang fr counts the French learners only; the interface follows it into French (a table exists), --ui-lang en keeps it English and marks the course texts as French', async () => {
     const dir = testdir({});
     const result = await report(dir, '--from', STATEMENTS, '--lang', 'fr', '--out', 'fr.html', '--json');
     expect(result.code, result.stderr).toBe(0);
@@ -82,8 +82,22 @@ describe('coursepack report: languages', () => {
     expect(figures.languages.map((l) => l.lang)).toEqual(['fr']);
     expect(figures.source.learners).toBe(15);
     const html = readFileSync(join(dir, 'fr.html'), 'utf8');
-    expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<th scope="row"><span lang="fr">Bienvenue</span></th>');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<h2 id="funnel">Où vont les apprenants</h2>');
+    expect(html).toContain('<th scope="row">Bienvenue</th>');
+    const english = await report(dir, '--from', STATEMENTS, '--lang', 'fr', '--ui-lang', 'en', '--out', 'fr-en.html');
+    expect(english.code, english.stderr).toBe(0);
+    const mixed = readFileSync(join(dir, 'fr-en.html'), 'utf8');
+    expect(mixed).toContain('<html lang="en">');
+    expect(mixed).toContain('<h2 id="funnel">Where learners go</h2>');
+    expect(mixed).toContain('<th scope="row"><span lang="fr">Bienvenue</span></th>');
+  });
+
+  it('--ui-lang without a report table is a usage error naming the languages there are', async () => {
+    const result = await report(testdir({}), '--from', STATEMENTS, '--ui-lang', 'de');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--ui-lang de');
+    expect(result.stderr).toContain('en, fr');
   });
 });
 
