@@ -6,7 +6,8 @@
  * identity fields (e.g. `Email address`), `Attempt`, `Started on`, `Last accessed on`, `Score`, one
  * column per SCO, then per interaction n (from 0) `Question n`, `Response n`, `Right answer n`,
  * `Result n` — the report settings choose which of the four appear; this reader needs Question,
- * Response and Result. Cells are HTML-escaped by Moodle (`s()`).
+ * Response and Result. Cells are HTML-escaped by Moodle (`s()`). Moodle writes the headers in the
+ * language of the person downloading: `MOODLE_HEADERS` holds those this reader knows (English, French).
  *
  * SCORM 1.2 interactions carry no page views and no times: the report says so instead of guessing.
  * Assessment attempts are rebuilt from the order of the answers: a new attempt starts when a
@@ -51,6 +52,19 @@ export const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#0?
 
 const RESULTS: Record<string, 'correct' | 'incorrect' | 'neutral'> = { correct: 'correct', wrong: 'incorrect', incorrect: 'incorrect', neutral: 'neutral' };
 
+/**
+ * The headers this reader needs, by the language of the Moodle that wrote the export: Moodle's
+ * strings `attempt` and `score` (mod_scorm) and `questionx`, `responsex`, `resultx`
+ * (scormreport_interactions), `{n}` the interaction's number. English: moodle/moodle's own
+ * lang/en files. French: the French language pack as published in moodle-langpacks (branch
+ * MOODLE_30_STABLE, the newest stored; docs/analytics.md): it has no `resultx`, and Moodle shows a
+ * string missing from a pack in English, so a French export's result columns read `Result n`.
+ */
+export const MOODLE_HEADERS: Record<string, { attempt: string; score: string; question: string; response: string; result: string }> = {
+  en: { attempt: 'Attempt', score: 'Score', question: 'Question {n}', response: 'Response {n}', result: 'Result {n}' },
+  fr: { attempt: 'Tentative', score: 'Résultat', question: 'Question {n}', response: 'Réponse {n}', result: 'Result {n}' },
+};
+
 export interface MoodleRead extends SourceData {
   diagnostics: Diagnostic[];
 }
@@ -70,15 +84,19 @@ export function readMoodleRows(rows: string[][], file: string, index: CourseInde
     diagnostics.push(diag('report-moodle-columns', message, { file, line: 1, column: 1 }));
     return { events: [], identities: new Map(), lacks: ['pages', 'time'], notes: [], diagnostics };
   };
-  const attemptCol = col('Attempt');
-  const scoreCol = col('Score');
-  if (attemptCol < 0 || scoreCol < 0) return fail(`this is not a Moodle SCORM interactions report: the header has no "Attempt" and "Score" columns (found: ${header.slice(0, 8).join(', ')})`);
+  const names = Object.values(MOODLE_HEADERS).find((h) => col(h.attempt) >= 0 && col(h.score) >= 0);
+  if (!names) {
+    const known = Object.entries(MOODLE_HEADERS).map(([lang, h]) => `"${h.attempt}" and "${h.score}" (${lang})`).join(' or ');
+    return fail(`this is not a Moodle SCORM interactions report, or its Moodle was in a language this reader does not know: the header has no ${known} columns (found: ${header.slice(0, 8).join(', ')}); download it with your Moodle language set to English`);
+  }
+  const attemptCol = col(names.attempt);
+  const nth = (name: string, n: number | string) => name.replace('{n}', String(n));
   const slots: Array<{ n: number; question: number; response: number; result: number }> = [];
-  for (let n = 0; col(`Question ${n}`) >= 0 || col(`Response ${n}`) >= 0; n++) {
-    const slot = { n, question: col(`Question ${n}`), response: col(`Response ${n}`), result: col(`Result ${n}`) };
+  for (let n = 0; col(nth(names.question, n)) >= 0 || col(nth(names.response, n)) >= 0; n++) {
+    const slot = { n, question: col(nth(names.question, n)), response: col(nth(names.response, n)), result: col(nth(names.result, n)) };
     if (slot.question < 0 || slot.response < 0 || slot.result < 0) {
-      const missing = [slot.question < 0 && `Question ${n}`, slot.response < 0 && `Response ${n}`, slot.result < 0 && `Result ${n}`].filter(Boolean).join(', ');
-      return fail(`the export lacks ${missing}: tick "Question", "Response" and "Result" in the report's settings before downloading`);
+      const missing = [slot.question < 0 && nth(names.question, n), slot.response < 0 && nth(names.response, n), slot.result < 0 && nth(names.result, n)].filter(Boolean).join(', ');
+      return fail(`the export lacks ${missing}: tick "${nth(names.question, '').trim()}", "${nth(names.response, '').trim()}" and "${nth(names.result, '').trim()}" in the report's settings before downloading`);
     }
     slots.push(slot);
   }

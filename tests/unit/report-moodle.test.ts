@@ -5,11 +5,12 @@
  * tests/lrs/report.test.ts). The export itself is regenerated here, so it stays what its maker writes.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { ReportFigures } from '../../src/report/figures.js';
 import { moodleExport } from '../fixtures/report/moodle-export.js';
+import { testdir } from '../support/testdir.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/report');
 const COURSE = resolve(DIR, 'course');
@@ -63,5 +64,51 @@ describe('report from a Moodle interactions export', () => {
     const b = readMoodleExport(csv, 'b.csv', index, 'en');
     expect(b.diagnostics).toEqual([]);
     expect(b.events).toEqual(a.events);
+  });
+});
+
+describe('report from an export of a Moodle in French', () => {
+  const FRENCH = resolve(DIR, 'moodle-interactions-fr.txt');
+
+  it('the fixture is what its maker writes for a French Moodle (headers, dates and statuses of the French pack)', () => {
+    const text = readFileSync(FRENCH, 'utf8');
+    expect(moodleExport(readFileSync(resolve(STATEMENTS, 'demo.jsonl'), 'utf8'), COURSE, 'fr', 'fr')).toBe(text);
+    expect(text.split('\n', 1)[0]!.split('\t').slice(0, 11)).toEqual(['Nom', 'Adresse de courriel', 'Tentative', 'Démarré le', 'Dernier accès le', 'Résultat', 'Orienter vers le code', 'Question 0', 'Réponse 0', 'Réponse correcte 0', 'Result 0']);
+  });
+
+  it('gives the same question and assessment figures as the French statements, and as the same export with English headers', async () => {
+    const moodle = await report('--from', FRENCH, '--lang', 'fr');
+    const xapi = await report('--from', STATEMENTS, '--lang', 'fr');
+    expect(moodle.code, moodle.stderr).toBe(0);
+    expect(xapi.code, xapi.stderr).toBe(0);
+    const m = moodle.figures!;
+    // Learners who only read pages answered nothing: a SCORM export has no row content for them.
+    expect(m.source.learners).toBeGreaterThan(10);
+    expect(m.questions.filter((q) => !q.hidden).length).toBeGreaterThan(4);
+    expect(m.questions).toEqual(xapi.figures!.questions);
+    expect(m.assessments).toEqual(xapi.figures!.assessments);
+    const dir = testdir({ 'english-headers.txt': moodleExport(readFileSync(resolve(STATEMENTS, 'demo.jsonl'), 'utf8'), COURSE, 'fr', 'en') });
+    const english = await report('--from', join(dir, 'english-headers.txt'), '--lang', 'fr');
+    expect(english.code, english.stderr).toBe(0);
+    expect(m).toEqual(english.figures);
+  });
+
+  it('a French export without its result columns names them as the French Moodle writes them', async () => {
+    const text = readFileSync(FRENCH, 'utf8');
+    const rows = text.split('\n').map((line) => line.split('\t'));
+    const keep = rows[0]!.map((h, i) => (h.startsWith('Result ') ? -1 : i)).filter((i) => i >= 0);
+    const dir = testdir({ 'no-results.txt': rows.map((r) => keep.map((i) => r[i] ?? '').join('\t')).join('\n') });
+    const result = await report('--from', join(dir, 'no-results.txt'), '--lang', 'fr');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('report-moodle-columns');
+    expect(result.stderr).toContain('the export lacks Result 0: tick "Question", "Réponse" and "Result"');
+  });
+
+  it('headers in a language this reader does not know: an error that says which headers it reads', async () => {
+    const text = readFileSync(MOODLE, 'utf8').replace('Attempt', 'Versuch');
+    const dir = testdir({ 'german.txt': text });
+    const result = await report('--from', join(dir, 'german.txt'), '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Attempt" and "Score" (en) or "Tentative" and "Résultat" (fr)');
   });
 });
