@@ -2,7 +2,8 @@
  * The HTML report in Chromium: made by `coursepack report` from the recorded statements
  * (tests/fixtures/report/statements, from the real-LRS run), opened from disk. It makes no
  * request besides its own file, axe finds no WCAG 2.1 AA violation with every data table closed
- * and open, the tables sit behind keyboard-operable disclosures, and it prints at phone width.
+ * and open, the tables sit behind keyboard-operable disclosures, and it prints at phone width;
+ * the same in French (the interface from templates/i18n/report/fr.json, lang="fr" on <html>).
  * Screenshots: test-results/screenshots/report-*.png.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ let browser: Browser;
 let dir: string;
 let url: string;
 let moodleUrl: string;
+let frenchUrl: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'coursepack-report-e2e-'));
@@ -35,6 +37,10 @@ beforeAll(async () => {
   const moodle = await run(['report', join(FIXTURE, 'course'), '--from', join(FIXTURE, 'moodle-interactions-en.txt'), '--lang', 'en', '--learners', '--out', join(dir, 'moodle.html')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir, color: false });
   if (moodle !== 0) throw new Error(err.join(''));
   moodleUrl = pathToFileURL(join(dir, 'moodle.html')).href;
+  // The French learners, the interface in French (--lang fr chooses it), every figure shown.
+  const french = await run(['report', join(FIXTURE, 'course'), '--from', join(FIXTURE, 'statements'), '--lang', 'fr', '--min-group', '1', '--out', join(dir, 'french.html')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir, color: false });
+  if (french !== 0) throw new Error(err.join(''));
+  frenchUrl = pathToFileURL(join(dir, 'french.html')).href;
   browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
 }, 120_000);
@@ -106,7 +112,9 @@ describe('the HTML report in Chromium', () => {
       const requests: string[] = [];
       const page = await open(width, requests, address);
       expect(await page.locator('#scenarios').count()).toBe(1);
-      expect(await page.locator('#s-doubt-conversation + p').textContent()).toBe('3 learners started it, 3 reached an ending.');
+      // --lang fr: the interface is French too (templates/i18n/report/fr.json).
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await page.locator('#s-doubt-conversation + p').textContent()).toBe('Apprenants l’ayant commencé : 3 ; ayant atteint une fin : 3.');
       expect(await violations(page)).toEqual([]);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await violations(page)).toEqual([]);
@@ -114,6 +122,24 @@ describe('the HTML report in Chromium', () => {
       await page.locator('#scenarios').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(OUT, `report-scenario-${width}.png`), fullPage: true });
       expect(requests).toEqual([address]);
+      await page.close();
+    }
+  });
+
+  it('in French: lang="fr" on <html>, no request, axe clean with tables closed and open, no sideways scrolling at 375 px', async () => {
+    for (const width of [1280, 375]) {
+      const requests: string[] = [];
+      const page = await open(width, requests, frenchUrl);
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await page.locator('h2#funnel').textContent()).toBe('Où vont les apprenants');
+      expect(await page.locator('#flags + ul.flags li').count()).toBeGreaterThan(0);
+      expect(await page.locator('[lang="fr"]:not(html)').count()).toBe(0); // course texts are in the page's language
+      expect(await violations(page)).toEqual([]);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      expect(await violations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUT, `report-fr-${width}.png`), fullPage: width === 1280 });
+      expect(requests).toEqual([frenchUrl]);
       await page.close();
     }
   });
