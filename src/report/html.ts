@@ -180,7 +180,7 @@ export function renderHtml(f: ReportFigures, uiLang = 'en'): string {
   const lang = esc(L.lang);
   const period = f.source.from ? ` ${h('meta.period', { from: esc(L.date(f.source.from)), to: esc(L.date(f.source.to!)) })}` : '';
   const link = (target: string) => (target.startsWith('question:') ? `q-${esc(target.slice(9))}` : target.startsWith('media:') ? 'media' : 'funnel');
-  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((fl) => `<li><span class="flag">${h(`flag-kind.${fl.kind}`)}</span>: ${flagText(fl)} <a href="#${link(fl.target)}">${h('flag.details')}</a></li>`).join('')}</ul>` : `<p>${h('flags.none')}</p>`;
+  const flags = f.flags.length ? `<ul class="flags">${f.flags.map((fl) => `<li>${h('flag.line', { kind: `<span class="flag">${h(`flag-kind.${fl.kind}`)}</span>`, message: flagText(fl), details: `<a href="#${link(fl.target)}">${h('flag.details')}</a>` })}</li>`).join('')}</ul>` : `<p>${h('flags.none')}</p>`;
   const scored = f.questions.filter((q) => !q.hidden && q.facility !== null);
   const overview = scored.length
     ? chart(
@@ -219,7 +219,7 @@ export function renderHtml(f: ReportFigures, uiLang = 'en'): string {
 <body>
 <main>
 <h1>${h('title', { course: courseTitle })}</h1>
-<p class="meta">${h('meta.course', { id: esc(f.course.id), version: esc(f.course.version) })} · ${hp('meta.learners', f.source.learners)}${period} · ${h('meta.source', { kind: h(`source.${f.source.kind}`) })} · ${h('meta.min-group', { min: L.number(f.minGroup) })}</p>
+<p class="meta">${h('meta.course', { id: esc(f.course.id), version: esc(f.course.version) })} · ${hp('meta.learners', f.source.learners)}${period} · ${h('meta.source', { kind: h(`source.${f.source.kind}`) })} · ${hp('meta.min-group', f.minGroup)}</p>
 ${f.source.noteKeys.map((n) => `<p class="note">${esc(noteText(L, n))}</p>`).join('\n')}
 <nav aria-label="${h('nav.label')}"><ul>${nav.map((item) => (item ? `<li><a href="#${item[0]}">${h(item[1])}</a></li>` : '')).join('')}</ul></nav>
 <h2 id="flags">${h('flags.title')}</h2>
