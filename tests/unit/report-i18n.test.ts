@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { ReportFigures } from '../../src/report/figures.js';
-import { chooseUiLanguage, REPORT_I18N_DIR, reportText } from '../../src/report/i18n.js';
+import { chooseUiLanguage, noteText, REPORT_I18N_DIR, reportText } from '../../src/report/i18n.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = resolve(ROOT, 'tests/fixtures/report');
@@ -85,6 +85,15 @@ describe('report interface tables', () => {
     expect(f.plural('question.learners', 1)).toBe('1 apprenant a répondu.');
     expect(f.plural('question.learners', 0)).toBe('0 apprenant a répondu.');
     expect(e.plural('question.learners', 0)).toBe('0 learners answered.');
+  });
+
+  it("a source's notes: English in the JSON as before the tables, translated in the HTML, plural by count", () => {
+    const e = reportText('en');
+    const f = reportText('fr');
+    expect(noteText(e, { key: 'note.foreign', values: { n: 1 } })).toBe('1 statement about other activities skipped');
+    expect(noteText(e, { key: 'note.foreign', values: { n: 3 } })).toBe('3 statements about other activities skipped');
+    expect(noteText(f, { key: 'note.foreign', values: { n: 3 } })).toBe('3 déclarations portant sur d’autres activités ignorées');
+    expect(noteText(e, { key: 'note.unknown-questions', values: { ids: 'q1, q2' } })).toBe('answers to questions no longer in the course skipped: q1, q2');
   });
 
   it('the interface language: --ui-lang, else --lang when translated, else English', () => {
