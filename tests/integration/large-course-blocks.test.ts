@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCK_PAGES, generateCourse, LARGE_COURSE_BLOCKS } from '../../scripts/generate-course.js';
 import { loadCourse } from '../../src/course/load-course.js';
 import type { BuiltPackage } from '../../src/package/build.js';
-import { worstCaseStateSize } from '../../src/package/limits.js';
+import { courseStateLayout, worstCaseStateSize } from '../../src/package/limits.js';
+import { maxStateLength, stateRoom } from '../../src/player/core/state-bound.js';
 import { SCRIPTED_BLOCKS } from '../../src/player/blocks/kinds.js';
 import type { PlayerData } from '../../src/player/core/types.js';
 import { buildInMemory, fileText } from '../support/build.js';
@@ -80,6 +81,36 @@ describe('the 1000-page course with issue 15 blocks', () => {
       expect(data.modules[19]!.blocks).toEqual(['blocks/accordion.js', 'blocks/flip-cards.js', 'blocks/scenario.js', 'blocks/stepper.js']);
     } finally {
       writeFileSync(module1, original);
+    }
+  }, 120_000);
+
+  it('a fourth scenario passes SCORM 1.2: state-too-large names the scenarios beside the other parts; SCORM 2004 still builds', async () => {
+    const module40 = readFileSync(join(dir, 'modules/module-040.yaml'), 'utf8');
+    const scenario = module40.slice(module40.indexOf('      - type: scenario'), module40.indexOf('      - type: accordion', module40.indexOf('      - type: scenario'))).replace('scenario-978', 'scenario-extra');
+    const module30 = join(dir, 'modules/module-030.yaml');
+    const original = readFileSync(module30, 'utf8');
+    try {
+      writeFileSync(module30, original.replace(/(  - id: page-0727\n(?:.*\n)*?    blocks:\n)/, `$1${scenario}`));
+      const course = loadCourse(dir).course!;
+      const layout = courseStateLayout(course);
+      expect(layout.scenarios).toHaveLength(4);
+      const room = stateRoom(layout);
+      // The parts add up to the bound (each rounded up to a character; the version and text marks aside).
+      const parts = room.pages + room.checks + room.assessments + room.scenarios;
+      expect(parts).toBeGreaterThanOrEqual(maxStateLength(layout) - 2);
+      expect(parts).toBeLessThanOrEqual(maxStateLength(layout) + 4);
+      const result = await buildInMemory(dir, { targets: ['scorm12'], langs: ['en'] });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => [d.code, d.file?.endsWith('large-blocks/course.yaml'), d.line])).toEqual([['state-too-large', true, 1]]);
+      expect(errors[0]!.message).toContain(`can reach ${worstCaseStateSize(course)} characters; SCORM 1.2 stores at most 4096`);
+      expect(errors[0]!.message).toContain(`scenarios ${room.scenarios} (4 scenarios, each path kept to 64 choices)`);
+      expect(errors[0]!.message).toMatch(/worst case by part, in characters: assessments 3,\d{3}, pages \d+, scenarios \d+ \(.*\), knowledge checks \d+\)$/);
+      expect(result.packages).toEqual([]);
+      const roomy = await buildInMemory(dir, { targets: ['scorm2004'], langs: ['en'] });
+      expect(roomy.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(roomy.packages.map((p) => p.target)).toEqual(['scorm2004']);
+    } finally {
+      writeFileSync(module30, original);
     }
   }, 120_000);
 });
