@@ -3,7 +3,7 @@
  * a knowledge check every 5 pages, a final assessment drawing 60 of 200 questions with 3 attempts)
  * and smaller ones of the same shape. Used by scripts/bench.ts and by tests (tests/support).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface GeneratedCourseShape {
@@ -16,17 +16,121 @@ export interface GeneratedCourseShape {
   pool: number;
   draw: number;
   attempts: number;
+  /**
+   * Issue 15's blocks with scripts on a few pages (`BLOCK_PAGES`): accordion, tabs, stepper, flip
+   * cards, hotspots, scenarios and a captioned video, spread over modules 5 to 40.
+   */
+  blocks?: boolean;
 }
 
 /** DESIGN.md's large course. */
 export const LARGE_COURSE: GeneratedCourseShape = { pages: 1000, modules: 40, checkEvery: 5, pool: 200, draw: 60, attempts: 3 };
+
+/** DESIGN.md's large course with issue 15's blocks (the scale tests of the block scripts). */
+export const LARGE_COURSE_BLOCKS: GeneratedCourseShape = { ...LARGE_COURSE, blocks: true };
 
 export const pageId = (i: number): string => `page-${String(i).padStart(4, '0')}`;
 
 const SVG = (i: number): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" role="img"><title>Diagram ${i}</title><rect width="400" height="200" fill="#f3f0fa"/><circle cx="${60 + (i % 280)}" cy="100" r="40" fill="#5b3fa0"/><text x="200" y="190" font-size="14" text-anchor="middle">Step ${i}</text></svg>\n`;
 
-function page(i: number, shape: GeneratedCourseShape): string {
+const accordion = (i: number): string => `      - type: accordion
+        title: Questions at step ${i}
+        items:
+          - { title: How long does step ${i} take?, body: About **ten minutes**. }
+          - { title: What does she bring to step ${i}?, body: Her notes from the last meeting. }
+          - { title: Who else is at step ${i}?, body: Only the counsellor. }
+`;
+const tabs = (i: number): string => `      - type: tabs
+        title: Routes at step ${i}
+        items:
+          - { title: Bootcamp, body: "Intensive: **three to six months**." }
+          - { title: Degree, body: Two to three years. }
+          - { title: Apprenticeship, body: Work and study at the same time. }
+`;
+const stepper = (i: number): string => `      - type: stepper
+        title: Four moves at step ${i}
+        steps:
+          - { title: Welcome, body: Say who you are. }
+          - { title: Listen, body: Ask open questions. }
+          - { title: Explore, body: Look at the routes together. }
+          - { title: Agree, body: Agree on one next step. }
+`;
+const flipCards = (i: number): string => `      - type: flip-cards
+        title: Words of step ${i}
+        cards:
+          - { front: Front end, back: What runs in the browser. }
+          - { front: Back end, back: What runs on the server. }
+`;
+const hotspots = (i: number): string => `      - type: hotspots
+        title: The diagram of step ${i}
+        image:
+          src: assets/step-${i}.svg
+          alt: Diagram of step ${i}, a circle on a pale band.
+        spots:
+          - { x: 20, y: 50, label: Start, body: Where step ${i} begins. }
+          - { x: 80, y: 50, label: Finish, body: Where step ${i} ends. }
+`;
+/** A scenario of 4 nodes, 2 choices each, a loop back, a good and a poor ending. */
+const scenario = (i: number): string => `      - type: scenario
+        id: scenario-${i}
+        title: A conversation at step ${i}
+        start: opening
+        nodes:
+          - id: opening
+            speaker: Samira
+            line: "At step ${i}, I am not sure I can do this."
+            choices:
+              - { id: ask, text: Ask what she already does, feedback: You start from her skills., next: skills }
+              - { id: lecture, text: Explain why she can, feedback: She hears a lecture., next: pushback }
+          - id: pushback
+            speaker: Samira
+            line: It is easy for you to say.
+            choices:
+              - { id: again, text: Apologise and start again, next: opening }
+              - { id: insist, text: Insist, next: poor-end }
+          - id: skills
+            speaker: Samira
+            line: I keep the accounts of the association.
+            choices:
+              - { id: build, text: Ask what she would like to build, next: good-end }
+              - { id: list, text: List the courses, next: poor-end }
+          - id: good-end
+            line: Samira leaves with a project of her own.
+            end: good
+            score: 100
+          - id: poor-end
+            line: Samira says she will think about it.
+            end: poor
+            score: 0
+`;
+const video = (i: number): string => `      - type: video
+        id: video-${i}
+        title: The first meeting at step ${i} (synthetic voice)
+        src: assets/conversation.webm
+        captions:
+          en: assets/conversation.en.vtt
+`;
+
+/**
+ * Where `blocks` puts issue 15's blocks: [module (1-based), page within it (1-based), blocks].
+ * Modules 20 and 40 hold every kind (the scale tests open them); the others spread the kinds.
+ */
+export const BLOCK_PAGES: ReadonlyArray<readonly [number, number, ReadonlyArray<(i: number) => string>]> = [
+  [5, 2, [accordion]],
+  [10, 2, [tabs, scenario]],
+  [20, 2, [accordion, tabs]],
+  [20, 3, [stepper, flipCards]],
+  [20, 4, [scenario]],
+  [30, 2, [flipCards]],
+  [40, 2, [hotspots, video]],
+  [40, 3, [scenario, accordion]],
+];
+
+/** The media fixtures the generated video uses (a WebM with English captions). */
+const MEDIA = join(import.meta.dirname, '../tests/fixtures/courses/media/assets');
+
+function page(i: number, shape: GeneratedCourseShape, extra = ''): string {
   const next = i < shape.pages ? `[the next page](#${pageId(i + 1)})` : 'the end of the course';
   const check =
     shape.checkEvery > 0 && i % shape.checkEvery === 0
@@ -64,7 +168,7 @@ function page(i: number, shape: GeneratedCourseShape): string {
       - type: image
         src: assets/step-${i}.svg
         alt: Diagram of step ${i}
-${check}`;
+${extra}${check}`;
 }
 
 /** Question n of the pool: the scored types in turn, so the state holds every kind of answer. */
@@ -102,12 +206,14 @@ export function generateCourse(root: string, shape: GeneratedCourseShape, id = `
     modules.push(path);
     let text = `id: module-${m + 1}\ntitle: Module ${m + 1}\npages:\n`;
     for (let i = first; i < first + count; i++) {
-      text += page(i, shape);
+      const kinds = shape.blocks ? BLOCK_PAGES.filter(([mod, at]) => mod === m + 1 && at === i - first + 1).flatMap(([, , b]) => b) : [];
+      text += page(i, shape, kinds.map((b) => b(i)).join(''));
       writeFileSync(join(dir, `assets/step-${i}.svg`), SVG(i));
     }
     first += count;
     writeFileSync(join(dir, path), text);
   }
+  if (shape.blocks) for (const file of ['conversation.webm', 'conversation.en.vtt']) copyFileSync(join(MEDIA, file), join(dir, 'assets', file));
   let assessment = '';
   if (shape.pool > 0) {
     let text = `id: final\ntitle: Final assessment\npassingScore: 80\nattempts: ${shape.attempts}\ndraw: ${shape.draw}\nshuffle: true\nquestions:\n`;

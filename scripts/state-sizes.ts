@@ -12,7 +12,7 @@ import { courseStateLayout, worstCaseState, worstCaseStateSize } from '../src/pa
 import { rng } from '../src/player/core/random.js';
 import { encodeState } from '../src/player/core/state.js';
 import { TARGETS } from '../src/targets/index.js';
-import { generateCourse, LARGE_COURSE } from './generate-course.js';
+import { generateCourse, LARGE_COURSE, LARGE_COURSE_BLOCKS } from './generate-course.js';
 
 const root = mkdtempSync(join(tmpdir(), 'state-sizes-'));
 try {
@@ -21,6 +21,7 @@ try {
     courses.push([`synthetic ${pages} pages`, generateCourse(root, { pages, modules: Math.ceil(pages / 10), checkEvery: 5, pool: 0, draw: 0, attempts: 0 })]);
   }
   courses.push(['large course (1000 pages, 40 modules, 60 of 200, 3 attempts)', generateCourse(root, LARGE_COURSE, 'large-course')]);
+  courses.push(["large course with issue 15's blocks (the same, 3 scenarios)", generateCourse(root, LARGE_COURSE_BLOCKS, 'large-course-blocks')]);
 
   const limited = TARGETS.filter((t) => t.limits.suspendData !== undefined);
   const free = TARGETS.filter((t) => t.limits.suspendData === undefined).map((t) => t.title);
@@ -34,7 +35,7 @@ try {
     const size = worstCaseStateSize(course);
     const cells = limited.map((t) => `${size <= t.limits.suspendData! ? 'fits' : '**too large**'}, ${((size / t.limits.suspendData!) * 100).toFixed(1)} %`);
     lines.push(`| ${name} | ${size.toLocaleString('en')} | ${cells.join(' | ')} | no limit |`);
-    if (name.startsWith('large')) {
+    if (name.startsWith('large course (')) {
       // A learner of the large course answering everything, with text typed at random: printable
       // ASCII, then any letters of the Basic Multilingual Plane (what an adversarial learner can type).
       const sample = (first: number, count: number) => {

@@ -8,7 +8,7 @@ import { allPages, checkQuestions, scenarios, type Course, type Question } from 
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { NUMBER_INPUT_MAX_LENGTH } from '../player/core/input-limits.js';
 import { hash24, type LearnerState } from '../player/core/state.js';
-import { maxStateLength } from '../player/core/state-bound.js';
+import { maxStateLength, stateRoom } from '../player/core/state-bound.js';
 import { layoutScenario, makeLayout, type AnswerShape, type LayoutQuestion, type StateLayout } from '../player/core/state-layout.js';
 import { MAX_SCENARIO_STEPS, type ScenarioProgress } from '../player/core/scenario-path.js';
 import type { Target } from '../targets/types.js';
@@ -138,13 +138,26 @@ export function checkLimits(course: Course, target: Target, out: Diagnostic[]): 
   const size = worstCaseStateSize(course);
   if (size > max) {
     out.push(
-      diag('state-too-large', `the learner state of this course can reach ${size} characters; ${target.title} stores at most ${max}`, {
+      diag('state-too-large', `the learner state of this course can reach ${size} characters; ${target.title} stores at most ${max} (${roomText(course)})`, {
         file: 'course.yaml',
         line: 1,
         column: 1,
       }),
     );
   }
+}
+
+/** What fills the worst case, largest first: `assessments 3,843, scenarios 92 (4 scenarios), pages 167, knowledge checks 67`. */
+function roomText(course: Course): string {
+  const layout = courseStateLayout(course);
+  const room = stateRoom(layout);
+  const parts: Array<[number, string]> = [
+    [room.assessments, `assessments ${room.assessments.toLocaleString('en')}`],
+    [room.scenarios, `scenarios ${room.scenarios.toLocaleString('en')} (${layout.scenarios.length} scenario${layout.scenarios.length === 1 ? '' : 's'}, each path kept to ${MAX_SCENARIO_STEPS} choices)`],
+    [room.pages, `pages ${room.pages.toLocaleString('en')}`],
+    [room.checks, `knowledge checks ${room.checks.toLocaleString('en')}`],
+  ];
+  return `worst case by part, in characters: ${parts.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0]).map(([, text]) => text).join(', ')}`;
 }
 
 /** The bookmark is a page or assessment id: each must fit the target's location field. */

@@ -164,13 +164,24 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     ),
   );
 
+  const used = new Set(course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.map((b) => b.type as string))));
+  const blockKinds = SCRIPTED_BLOCKS.filter((kind) => used.has(kind)).sort();
+  // A split course loads a block kind's script with the first module that uses it, not at start
+  // (a 1000-page course whose tabs sit in module 20 runs no tab code before module 20).
+  const kindsOf = (m: (typeof course.modules)[number]) => SCRIPTED_BLOCKS.filter((kind) => m.pages.some((p) => p.blocks.some((b) => b.type === kind))).sort();
+  const startKinds = split ? kindsOf(course.modules[0]!) : blockKinds;
+  const lateScripts = (index: number): { blocks?: string[] } => {
+    const late = kindsOf(course.modules[index]!).filter((kind) => !startKinds.includes(kind));
+    return late.length ? { blocks: late.map(blockScript) } : {};
+  };
+
   const data: PlayerData = {
     v: 1,
     id: course.id,
     version: course.version,
     lang,
     title: t(course.title),
-    modules: course.modules.map((m, i) => ({ id: m.id, title: t(m.title), ...(split && i > 0 ? { file: moduleFile(m.id) } : {}) })),
+    modules: course.modules.map((m, i) => ({ id: m.id, title: t(m.title), ...(split && i > 0 ? { file: moduleFile(m.id), ...lateScripts(i) } : {}) })),
     pages: course.modules.flatMap((m, i) => m.pages.map((p) => ({ id: p.id, title: t(p.title), module: i }))),
     questions,
     ...(split ? { checkShapes } : {}),
@@ -193,12 +204,10 @@ export function renderSite(course: Course, lang: string): RenderedSite {
     strings: s,
   };
 
-  const used = new Set(course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.map((b) => b.type as string))));
-  const blockKinds = SCRIPTED_BLOCKS.filter((kind) => used.has(kind)).sort();
 
   const page = {
     lang,
-    blockScripts: blockKinds.map(blockScript),
+    blockScripts: startKinds.map(blockScript),
     title: t(course.title),
     logo: course.theme.logo ? { src: course.theme.logo.src, alt: t(course.theme.logo.alt) } : undefined,
     s,

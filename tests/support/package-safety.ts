@@ -52,9 +52,25 @@ export function packageProblems(zip: Buffer, target: string, options: SafetyOpti
   const scripts = [...page.querySelectorAll('script')].map((s) => s.getAttribute('src') ?? s.id);
   // The kinds in this page or in a module script (whose JSON escapes the quotes).
   const markup = [html, ...[...entries].filter(([name]) => name.startsWith('modules/')).map(([, data]) => data.toString('utf8'))].join('\n');
-  const kinds = SCRIPTED_BLOCKS.filter((kind) => new RegExp(`data-cp-block=\\\\?"${kind}\\\\?"`).test(markup)).sort();
-  const expectedScripts = ['cp-data', ...kinds.map((k) => `blocks/${k}.js`), 'player.js'];
+  const uses = (text: string) => SCRIPTED_BLOCKS.filter((kind) => new RegExp(`data-cp-block=\\\\?"${kind}\\\\?"`).test(text)).sort();
+  const kinds = uses(markup);
+  // index.html loads the scripts of the kinds its own pages use; a module script's kinds load with
+  // it (its entry's `blocks` in the course data, src/player/core/module-loader.ts).
+  const startKinds = uses(html);
+  const expectedScripts = ['cp-data', ...startKinds.map((k) => `blocks/${k}.js`), 'player.js'];
   if (scripts.join(',') !== expectedScripts.join(',')) problems.push(`index.html scripts: ${scripts.join(', ')} (expected ${expectedScripts.join(', ')})`);
+  let modules: Array<{ file?: string; blocks?: string[] }> = [];
+  try {
+    modules = (JSON.parse(page.getElementById('cp-data')?.textContent ?? '{}') as { modules?: typeof modules }).modules ?? [];
+  } catch {
+    // reported below with the rest of the course data
+  }
+  for (const [name, data] of entries) {
+    if (!name.startsWith('modules/')) continue;
+    const listed = modules.find((m) => m.file === name)?.blocks ?? [];
+    const needed = uses(data.toString('utf8')).filter((k) => !startKinds.includes(k)).map((k) => `blocks/${k}.js`);
+    if (listed.join(',') !== needed.join(',')) problems.push(`${name} lists block scripts ${listed.join(', ') || 'none'} (expected ${needed.join(', ') || 'none'})`);
+  }
   problems.push(...scriptFileProblems(entries, kinds, options));
   if (options.blocks) {
     const found = JSON.stringify(blockShapes(page));

@@ -6,7 +6,9 @@
  * `src/render/site.ts`): a course without tabs ships no tab code, and `player.js` stays within its
  * size budget however many kinds exist. The script runs before `player.js` and calls
  * `defineBlock`; the player then mounts every element `[data-cp-block="<kind>"]` once its page's
- * markup is in the document (at start, and when a module script of a split course arrives).
+ * markup is in the document (at start, and when a module script of a split course arrives). In a
+ * split course, index.html loads only the first module's kinds; a kind first used in a later
+ * module loads with it (core/module-loader.ts), before its pages are inserted and mounted.
  *
  * A block script imports only this file (and its own helpers): never `core/player.ts`, so the
  * player's code is not bundled twice. What it needs from the player comes through `BlockContext`.

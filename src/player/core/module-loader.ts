@@ -10,41 +10,71 @@ const CALLBACK = 'coursepackModule';
 export class ModuleLoader {
   private readonly loading = new Map<number, Promise<void>>();
   private readonly waiting = new Map<number, (chunk: ModuleChunk) => void>();
+  /** Block scripts requested so far (each once, whichever module asked first). */
+  private readonly scripts = new Map<string, Promise<void>>();
 
   constructor(
     private readonly win: Window,
     private readonly data: PlayerData,
-    /** Puts a loaded module into the page (its sections, its questions). */
+    /** Puts a loaded module into the page (its sections, its questions), then mounts its blocks. */
     private readonly insert: (chunk: ModuleChunk) => void,
   ) {
     (win as unknown as Record<string, unknown>)[CALLBACK] = (chunk: ModuleChunk) => this.waiting.get(chunk.index)?.(chunk);
   }
 
-  /** Resolves once module `index` is in the page; at once for modules that were never split out. */
+  /**
+   * Resolves once module `index` is in the page; at once for modules that were never split out.
+   * The block scripts its pages need (`blocks`) load beside it, and it is inserted only when they
+   * have run, so its blocks are mounted with their behaviour.
+   */
   load(index: number): Promise<void> {
-    const file = this.data.modules[index]?.file;
+    const entry = this.data.modules[index];
+    const file = entry?.file;
     if (!file) return Promise.resolve();
     let promise = this.loading.get(index);
     if (!promise) {
-      promise = new Promise<void>((resolve, reject) => {
-        const doc = this.win.document;
-        const script = doc.createElement('script');
-        this.waiting.set(index, (chunk) => {
+      const blocks = Promise.all((entry.blocks ?? []).map((src) => this.blockScript(src)));
+      const chunk = new Promise<ModuleChunk>((resolve, reject) => {
+        this.waiting.set(index, (arrived) => {
           this.waiting.delete(index);
-          this.insert(chunk);
-          resolve();
+          resolve(arrived);
         });
-        script.src = file;
-        script.onerror = () => {
+        this.append(file, () => {
           this.loading.delete(index); // a later show() tries again
           this.waiting.delete(index);
-          script.remove();
           reject(new Error(`could not load ${file}`));
-        };
-        doc.head.appendChild(script);
+        });
       });
+      promise = Promise.all([chunk, blocks]).then(([arrived]) => this.insert(arrived));
       this.loading.set(index, promise);
     }
     return promise;
+  }
+
+  /** Runs a block script once; one that fails to load leaves its blocks as rendered (readable without it) and is tried again by the next module needing it. */
+  private blockScript(src: string): Promise<void> {
+    let promise = this.scripts.get(src);
+    if (!promise) {
+      promise = new Promise<void>((resolve) => {
+        this.append(src, () => {
+          this.scripts.delete(src);
+          resolve();
+        }, resolve);
+      });
+      this.scripts.set(src, promise);
+    }
+    return promise;
+  }
+
+  private append(src: string, failed: () => void, loaded?: () => void): void {
+    const script = this.win.document.createElement('script');
+    script.src = src;
+    // Inserted scripts run in any order by default; the chunk waits for its block scripts (load()).
+    if (loaded) script.onload = () => loaded();
+    script.onerror = () => {
+      script.remove();
+      failed();
+    };
+    this.win.document.head.appendChild(script);
   }
 }

@@ -39,3 +39,22 @@ export function maxStateLength(layout: StateLayout): number {
   const texts = [...layout.checks, ...layout.assessments.flatMap((a) => (a.attempts > 0 ? a.questions : []))].some((q) => answerMaxText(q.shape) > 0);
   return 1 + charsFor(bits) + (texts ? 1 : 0);
 }
+
+/** What fills the worst-case state, in characters (each part rounded up, the version and text marks left out: their sum is within a few characters of `maxStateLength`). */
+export interface StateRoom {
+  pages: number;
+  checks: number;
+  assessments: number;
+  scenarios: number;
+}
+
+/** The worst case of `maxStateLength` split by what takes the room, so a `state-too-large` can say what to cut. */
+export function stateRoom(layout: StateLayout): StateRoom {
+  return {
+    // The bookmark (a flag and a 24-bit key) counts with the pages.
+    pages: charsFor(1 + 24 + countBits(layout.pages.length) + 24 + layout.pages.length),
+    checks: charsFor(24 + blockHeader(layout.checks) + sum(layout.checks.map(room))),
+    assessments: charsFor(countBits(layout.assessments.length) + sum(layout.assessments.map(assessmentRoom))),
+    scenarios: layout.scenarios.length ? charsFor(scenariosBits(layout.scenarios)) : 0,
+  };
+}

@@ -134,7 +134,11 @@ export interface PlayerData {
    * `file`: in a split course (src/render/site.ts, SPLIT_ABOVE_PAGES), the script holding the
    * module's pages and check questions, loaded when one of its pages is shown.
    */
-  modules: Array<{ id: string; title: string; file?: string }>;
+  /**
+   * `file`: the module's script in a split course. `blocks`: the block scripts (`blocks/<kind>.js`)
+   * its pages need that index.html does not load; the player loads each once, with the module.
+   */
+  modules: Array<{ id: string; title: string; file?: string; blocks?: string[] }>;
   /** Content pages in order; each assessment comes after them as its own page. */
   pages: PlayerPage[];
   /** In a split course, the check questions arrive with their module (`ModuleChunk`). */
