@@ -11,7 +11,8 @@ import { parseVtt } from '../../src/course/webvtt.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { readRecords, recordOf } from '../../src/i18n/records.js';
 import { buildInMemory, ROOT } from '../support/build.js';
-import { cli, importCueTranslations } from '../support/caption-translation.js';
+import { importCueTranslations } from '../support/caption-translation.js';
+import { cli } from '../support/cli.js';
 import { packageProblems } from '../support/package-safety.js';
 import { testdir, type Files } from '../support/testdir.js';
 

@@ -7,22 +7,14 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Io } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { parseVtt } from '../../src/course/webvtt.js';
 import { readXliff } from '../../src/i18n/xliff-read.js';
 import { writeXliff } from '../../src/i18n/xliff.js';
 import { build } from '../../src/package/build.js';
 import { ROOT } from '../support/build.js';
+import { cli } from '../support/cli.js';
 import { testdir } from '../support/testdir.js';
-
-async function cli(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 function workspace(): string {
   const cwd = testdir({});

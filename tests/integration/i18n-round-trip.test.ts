@@ -6,25 +6,17 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Io } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { writeXliff } from '../../src/i18n/xliff.js';
 import { readXliff, type ReadXliff } from '../../src/i18n/xliff-read.js';
 import { build } from '../../src/package/build.js';
+import { cli } from '../support/cli.js';
 import { testdir, validCourse, type Files } from '../support/testdir.js';
 
 const COURSE = 'courses/sample';
 
 function workspace(overrides: Files = {}): string {
   return testdir(Object.fromEntries(Object.entries(validCourse(overrides)).map(([path, content]) => [`${COURSE}/${path}`, content])));
-}
-
-async function cli(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 /** Every file under `dir`, by relative path. */

@@ -17,7 +17,8 @@ import { cueTextProblem, parseVtt } from '../../src/course/webvtt.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { readXliff } from '../../src/i18n/xliff-read.js';
 import { invalidXmlCharIndex } from '../../src/i18n/xliff.js';
-import { cli, cueTargets, importCueTranslations } from '../support/caption-translation.js';
+import { cueTargets, importCueTranslations } from '../support/caption-translation.js';
+import { cli } from '../support/cli.js';
 import { asCueText } from './block-arbitrary.js';
 import { stringArb } from './course-arbitrary.js';
 

@@ -5,18 +5,12 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { readXliff } from '../../src/i18n/xliff-read.js';
 import { writeXliff } from '../../src/i18n/xliff.js';
 import { ROOT } from './build.js';
+import { cli } from './cli.js';
 import { testdir } from './testdir.js';
-
-export async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; output: string }> {
-  const out: string[] = [];
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd, color: false });
-  return { code, output: out.join('') };
-}
 
 export interface CueImport {
   /** The working folder: the course is `course/`, the translated XLIFF `pl-done.xlf`. */
